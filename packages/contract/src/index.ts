@@ -1,0 +1,4 @@
+export * from "./common.ts";
+export * from "./people.ts";
+export * from "./classes.ts";
+export * from "./audit.ts";

@@ -1,0 +1,29 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import * as createSchoolsAccountsClasses from "./migrations/20261124010000-create-schools-accounts-classes.ts";
+
+/**
+ * Every migration, in order. Listed statically (not read from a folder) so the bundled server carries them;
+ * names start with a UTC timestamp so they sort in the order they were written.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261124010000-create-schools-accounts-classes": createSchoolsAccountsClasses,
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** Names of migrations not yet applied: empty when the database is current (used by /readyz). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -1,0 +1,118 @@
+import type { ColumnType, Generated } from "kysely";
+
+/**
+ * The database as Kysely sees it. Our own tables store timestamps as ISO-8601 UTC text and flags as 0/1
+ * integers on both SQLite and PostgreSQL, so rows read the same from either driver. The better-auth tables
+ * (users, sessions, accounts, verifications) use the column types better-auth's adapter expects per dialect.
+ */
+export type Role = "admin" | "teacher" | "learner" | "guardian";
+
+export interface SchoolsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: ColumnType<boolean | number, boolean | number, boolean | number>;
+  image: string | null;
+  created_at: ColumnType<Date | string, Date | string, Date | string>;
+  updated_at: ColumnType<Date | string, Date | string, Date | string>;
+  role: Role;
+  school_id: string;
+  /** 1 active, 0 deactivated (cannot sign in; data kept). */
+  active: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token: string;
+  expires_at: ColumnType<Date | string, Date | string, Date | string>;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: ColumnType<Date | string, Date | string, Date | string>;
+  updated_at: ColumnType<Date | string, Date | string, Date | string>;
+}
+
+export interface AccountsTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  provider_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: ColumnType<Date | string | null, Date | string | null, Date | string | null>;
+  refresh_token_expires_at: ColumnType<Date | string | null, Date | string | null, Date | string | null>;
+  scope: string | null;
+  password: string | null;
+  created_at: ColumnType<Date | string, Date | string, Date | string>;
+  updated_at: ColumnType<Date | string, Date | string, Date | string>;
+}
+
+export interface VerificationsTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: ColumnType<Date | string, Date | string, Date | string>;
+  created_at: ColumnType<Date | string, Date | string, Date | string>;
+  updated_at: ColumnType<Date | string, Date | string, Date | string>;
+}
+
+export interface ClassesTable {
+  id: string;
+  school_id: string;
+  name: string;
+  subject: string | null;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface ClassTeachersTable {
+  class_id: string;
+  teacher_id: string;
+  created_at: string;
+}
+
+export interface EnrolmentsTable {
+  class_id: string;
+  learner_id: string;
+  created_at: string;
+}
+
+export interface GuardianLinksTable {
+  guardian_id: string;
+  learner_id: string;
+  created_at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  school_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  learner_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON text: extra facts (ids, counts), never free-form personal data. */
+  details: string | null;
+}
+
+export interface Database {
+  schools: SchoolsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  verifications: VerificationsTable;
+  classes: ClassesTable;
+  class_teachers: ClassTeachersTable;
+  enrolments: EnrolmentsTable;
+  guardian_links: GuardianLinksTable;
+  audit_events: AuditEventsTable;
+}

@@ -1,0 +1,79 @@
+import type { Kysely } from "kysely";
+import type { Dialect } from "../db/database.ts";
+import type { Database, Role } from "../db/schema.ts";
+import { hashAccountPassword } from "../services/passwords.ts";
+import { insertAccount } from "../services/users.service.ts";
+import { syntheticName } from "./synthetic-names.ts";
+
+export const DEMO_PASSWORD = "attune-demo";
+export const DEMO_SCHOOL_NAME = "Riverside Demo School";
+
+export type DemoAccount = { role: Role; name: string; email: string };
+export type DemoSummary = { schoolId: string; accounts: DemoAccount[]; classes: number };
+
+const DEMO_CLASSES = [
+  { name: "Math 5A", subject: "Mathematics", teacher: 0, learners: [0, 20] },
+  { name: "Math 5B", subject: "Mathematics", teacher: 0, learners: [20, 40] },
+  { name: "Math 6A", subject: "Mathematics", teacher: 1, learners: [40, 60] },
+  { name: "Spanish 1", subject: "Spanish", teacher: 2, learners: [60, 80] },
+] as const;
+
+/**
+ * Seeds the synthetic demo school: 1 admin, 3 teachers, 4 classes, 80 learners and 40 guardians (each linked to
+ * two learners, as siblings). Everyone shares the demo password, hashed once (a demo has nothing to protect).
+ * Returns null when a school already exists: the demo never touches a database that is in use.
+ */
+export async function seedDemoSchool(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  now: Date,
+  onProgress: (message: string) => void = () => {},
+): Promise<DemoSummary | null> {
+  const existing = await db.selectFrom("schools").select("id").limit(1).executeTakeFirst();
+  if (existing) return null;
+  const passwordHash = await hashAccountPassword(DEMO_PASSWORD);
+  const schoolId = crypto.randomUUID();
+  const accounts: (DemoAccount & { id: string })[] = [];
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("schools").values({ id: schoolId, name: DEMO_SCHOOL_NAME, created_at: now.toISOString() }).execute();
+    const add = async (role: Role, index: number, emailLocal: string) => {
+      const { given, family } = syntheticName(index);
+      const name = `${given} ${family}`;
+      const email = `${emailLocal}@demo.attune.test`;
+      const row = await insertAccount(trx, dialect, schoolId, { name, email, role, passwordHash }, now);
+      accounts.push({ id: row.id, role, name, email });
+      return row.id;
+    };
+    await add("admin", 101, "admin");
+    const teachers = [];
+    for (let t = 1; t <= 3; t++) teachers.push(await add("teacher", 200 + t, `teacher${t}`));
+    const learners = [];
+    for (let l = 1; l <= 80; l++) learners.push(await add("learner", l, `learner${String(l).padStart(2, "0")}`));
+    onProgress("demo: 84 accounts created");
+    for (let g = 1; g <= 40; g++) {
+      const guardianId = await add("guardian", 300 + g, `guardian${String(g).padStart(2, "0")}`);
+      for (const learnerId of [learners[2 * g - 2]!, learners[2 * g - 1]!]) {
+        await trx.insertInto("guardian_links").values({ guardian_id: guardianId, learner_id: learnerId, created_at: now.toISOString() }).execute();
+      }
+    }
+    onProgress("demo: 40 guardians linked");
+    for (const demoClass of DEMO_CLASSES) {
+      const classId = crypto.randomUUID();
+      await trx
+        .insertInto("classes")
+        .values({ id: classId, school_id: schoolId, name: demoClass.name, subject: demoClass.subject, created_at: now.toISOString(), archived_at: null })
+        .execute();
+      await trx
+        .insertInto("class_teachers")
+        .values({ class_id: classId, teacher_id: teachers[demoClass.teacher]!, created_at: now.toISOString() })
+        .execute();
+      const [from, to] = demoClass.learners;
+      await trx
+        .insertInto("enrolments")
+        .values(learners.slice(from, to).map((learnerId) => ({ class_id: classId, learner_id: learnerId, created_at: now.toISOString() })))
+        .execute();
+    }
+    onProgress("demo: 4 classes with teachers and learners");
+  });
+  return { schoolId, accounts, classes: DEMO_CLASSES.length };
+}

@@ -1,0 +1,152 @@
+import fs from "node:fs";
+import path from "node:path";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { actorFromHeaders } from "../auth/sessions.ts";
+import { SignInLimiter } from "../auth/sign-in-limiter.ts";
+import { registerClassRoutes } from "../routes/classes.routes.ts";
+import { registerPeopleRoutes } from "../routes/people.routes.ts";
+import { registerSystemRoutes } from "../routes/system.routes.ts";
+import type { AppEnv, Deps } from "./app-env.ts";
+import { registerApiDocs } from "./api-docs.ts";
+import { AppError, errorBody, errorResponse, zodDetails } from "./errors.ts";
+import { PUBLIC, RouteTable, routeDeclarer } from "./route.ts";
+
+export type AppOptions = {
+  /** Folder of the built web app; absent in API-only tests. */
+  webDir?: string;
+  trustProxy?: boolean;
+  signInLimiter?: SignInLimiter;
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Builds the whole HTTP application: API routes with their access rules, auth, docs and the web app. */
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError(400, "invalid_request", "Some fields are not valid.", zodDetails(result.error));
+      }
+    },
+  });
+  const routes = new RouteTable();
+
+  app.onError((error, c) =>
+    errorResponse(c, error, (e) => deps.logger.error({ err: e, method: c.req.method, path: c.req.path }, "unhandled error")),
+  );
+  app.notFound((c) => c.json(errorBody("not_found", "No such route."), 404));
+
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Method, route pattern and status only: paths of API calls can hold ids but never names or answers.
+    deps.logger.info(
+      { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // KaTeX positions math with inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+      xContentTypeOptions: "nosniff",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(413, "payload_too_large", "The request body is larger than 1 MB.");
+      },
+    }),
+  );
+
+  const resolveActor = (headers: Headers) => actorFromHeaders(deps.auth, headers);
+  const route = routeDeclarer(app, routes, resolveActor);
+  registerSystemRoutes({ route, deps });
+  registerPeopleRoutes({ route, deps });
+  registerClassRoutes({ route, deps });
+
+  registerAuthRoutes(app, routes, deps, options);
+  registerApiDocs(app, routes);
+  app.all("/api/*", (c) => c.json(errorBody("not_found", "No such route."), 404));
+  if (options.webDir) serveWebApp(app, options.webDir);
+  return { app, routes };
+}
+
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // in-process requests (tests) have no socket
+  }
+}
+
+function registerAuthRoutes(app: OpenAPIHono<AppEnv>, routes: RouteTable, deps: Deps, options: AppOptions) {
+  const limiter = options.signInLimiter ?? new SignInLimiter();
+  routes.add("POST", "/api/auth/sign-in/email", PUBLIC);
+  app.post("/api/auth/sign-in/email", async (c) => {
+    let email = "";
+    try {
+      const body = (await c.req.raw.clone().json()) as { email?: unknown };
+      if (typeof body.email === "string") email = body.email.trim().toLowerCase().slice(0, 254);
+    } catch {
+      throw new AppError(400, "invalid_request", "The request body is not valid JSON.");
+    }
+    const address = clientAddress(c, options.trustProxy ?? false);
+    const now = Date.now();
+    const wait = limiter.retryAfter(email, address, now);
+    if (wait > 0) {
+      c.header("Retry-After", String(wait));
+      return c.json(errorBody("rate_limited", `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`), 429);
+    }
+    const response = await deps.auth.handler(c.req.raw);
+    limiter.recordAttempt(email, address, response.status === 200, now);
+    return response;
+  });
+  // Everything else better-auth serves (session, sign-out) is public by rule: it answers for the caller's own cookie.
+  routes.add("GET", "/api/auth/*", PUBLIC);
+  routes.add("POST", "/api/auth/*", PUBLIC);
+  app.on(["GET", "POST"], "/api/auth/*", (c) => deps.auth.handler(c.req.raw));
+}
+
+function serveWebApp(app: OpenAPIHono<AppEnv>, webDir: string) {
+  const indexFile = path.join(webDir, "index.html");
+  app.use("/assets/*", async (c, next) => {
+    await next();
+    // Vite names assets by content hash: they never change, so browsers may keep them for a year.
+    if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+  });
+  app.use("/*", serveStatic({ root: webDir }));
+  // Client-side routes: every other GET gets the app shell.
+  app.get("*", (c) => {
+    c.header("Cache-Control", "no-cache");
+    return c.html(fs.readFileSync(indexFile, "utf8"));
+  });
+}
