@@ -72,3 +72,10 @@ export const LinkedLearnerSchema = z
   })
   .meta({ id: "LinkedLearner" });
 export type LinkedLearner = z.infer<typeof LinkedLearnerSchema>;
+
+export const SignInInputSchema = z.strictObject({
+  email: EmailSchema,
+  password: z.string().min(1).max(128),
+  rememberMe: z.boolean().optional(),
+});
+export type SignInInput = z.infer<typeof SignInInputSchema>;

@@ -30,7 +30,7 @@ export function createAuth(options: AuthOptions) {
     telemetry: { enabled: false },
     logger: {
       level: "warn",
-      log: (level, message) => options.logger[level === "success" ? "info" : level]({ component: "auth" }, message),
+      log: (level, message) => options.logger[level]({ component: "auth" }, message),
     },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
     // Our own limiter (per account and per address) guards sign-in; see sign-in-limiter.ts.

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { SignInInputSchema } from "@attune/contract";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -110,15 +111,17 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 
 function registerAuthRoutes(app: OpenAPIHono<AppEnv>, routes: RouteTable, deps: Deps, options: AppOptions) {
   const limiter = options.signInLimiter ?? new SignInLimiter();
-  routes.add("POST", "/api/auth/sign-in/email", PUBLIC);
+  routes.add("POST", "/api/auth/sign-in/email", PUBLIC, { takesBody: true });
   app.post("/api/auth/sign-in/email", async (c) => {
-    let email = "";
+    let body: unknown;
     try {
-      const body = (await c.req.raw.clone().json()) as { email?: unknown };
-      if (typeof body.email === "string") email = body.email.trim().toLowerCase().slice(0, 254);
+      body = await c.req.raw.clone().json();
     } catch {
       throw new AppError(400, "invalid_request", "The request body is not valid JSON.");
     }
+    const input = SignInInputSchema.safeParse(body);
+    if (!input.success) throw new AppError(400, "invalid_request", "Some fields are not valid.", zodDetails(input.error));
+    const email = input.data.email;
     const address = clientAddress(c, options.trustProxy ?? false);
     const now = Date.now();
     const wait = limiter.retryAfter(email, address, now);
@@ -128,12 +131,30 @@ function registerAuthRoutes(app: OpenAPIHono<AppEnv>, routes: RouteTable, deps: 
     }
     const response = await deps.auth.handler(c.req.raw);
     limiter.recordAttempt(email, address, response.status === 200, now);
-    return response;
+    return inOurErrorShape(response);
   });
   // Everything else better-auth serves (session, sign-out) is public by rule: it answers for the caller's own cookie.
   routes.add("GET", "/api/auth/*", PUBLIC);
   routes.add("POST", "/api/auth/*", PUBLIC);
-  app.on(["GET", "POST"], "/api/auth/*", (c) => deps.auth.handler(c.req.raw));
+  app.on(["GET", "POST"], "/api/auth/*", async (c) => inOurErrorShape(await deps.auth.handler(c.req.raw)));
+}
+
+/** better-auth answers errors as { code, message }; clients get every error in the one envelope. */
+async function inOurErrorShape(response: Response): Promise<Response> {
+  if (response.status < 400) return response;
+  let code = "auth_error";
+  let message = "Sign-in failed.";
+  try {
+    const body = (await response.clone().json()) as { code?: string; message?: string };
+    if (body.code) code = body.code.toLowerCase();
+    if (body.message) message = body.message;
+  } catch {
+    // not JSON: keep the generic message
+  }
+  const headers = new Headers(response.headers);
+  headers.set("content-type", "application/json");
+  headers.delete("content-length");
+  return new Response(JSON.stringify(errorBody(code, message)), { status: response.status, headers });
 }
 
 function serveWebApp(app: OpenAPIHono<AppEnv>, webDir: string) {

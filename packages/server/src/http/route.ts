@@ -11,14 +11,15 @@ export const PUBLIC: Access = { kind: "public" };
 export const SIGNED_IN: Access = { kind: "signed-in" };
 export const only = (...roles: Role[]): Access => ({ kind: "roles", roles });
 
-export type RouteEntry = { method: string; path: string; access: Access };
+/** `takesBody` and `takesQuery` let tests aim bad input where a route reads input. */
+export type RouteEntry = { method: string; path: string; access: Access; takesBody: boolean; takesQuery: boolean };
 
 /** The route table: every route with its access rule, in registration order. */
 export class RouteTable {
   readonly entries: RouteEntry[] = [];
 
-  add(method: string, path: string, access: Access): void {
-    this.entries.push({ method: method.toUpperCase(), path, access });
+  add(method: string, path: string, access: Access, input: { takesBody?: boolean; takesQuery?: boolean } = {}): void {
+    this.entries.push({ method: method.toUpperCase(), path, access, takesBody: input.takesBody ?? false, takesQuery: input.takesQuery ?? false });
   }
 }
 
@@ -45,7 +46,7 @@ type RouteWithoutMiddleware = Omit<RouteConfig, "middleware" | "security">;
  */
 export function routeDeclarer(app: OpenAPIHono<AppEnv>, table: RouteTable, resolveActor: ActorResolver) {
   return <R extends RouteWithoutMiddleware>(access: Access, config: R) => {
-    table.add(config.method, config.path, access);
+    table.add(config.method, config.path, access, { takesBody: Boolean(config.request?.body), takesQuery: Boolean(config.request?.query) });
     const route = createRoute({
       ...config,
       security: access.kind === "public" ? [] : [{ session: [] }],

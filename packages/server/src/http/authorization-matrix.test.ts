@@ -1,0 +1,138 @@
+import type { Role } from "@attune/contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../testing/test-app.ts";
+import { DIALECTS, type TestDatabase } from "../testing/test-databases.ts";
+import { OTHER_PASSWORD, demoIds, seedOtherSchool } from "../testing/personas.ts";
+import type { RouteEntry } from "./route.ts";
+
+type Sample = { params?: Record<string, string>; body?: unknown; query?: string };
+type Ids = Awaited<ReturnType<typeof demoIds>>;
+
+/**
+ * A valid request for every protected route. A route added without a sample here fails the matrix, so nobody
+ * can add a route whose access rule is untested.
+ */
+function samples(ids: Ids): Record<string, Sample> {
+  const math5a = ids.cls("Math 5A");
+  let counter = 0;
+  return {
+    "GET /api/me": {},
+    "GET /api/audit-events": { query: "?page=1&pageSize=20" },
+    "GET /api/users": { query: "?role=learner" },
+    "POST /api/users": { get body() { return { name: "New Person", email: `new${++counter}@demo.attune.test`, role: "learner" }; } },
+    "GET /api/users/{userId}": { params: { userId: ids.user("learner01") } },
+    "POST /api/users/{userId}/password-reset": { params: { userId: ids.user("learner80") } },
+    "POST /api/users/{userId}/deactivate": { params: { userId: ids.user("learner80") } },
+    "POST /api/users/{userId}/reactivate": { params: { userId: ids.user("learner80") } },
+    "POST /api/guardians/{guardianId}/learners": { params: { guardianId: ids.user("guardian01") }, body: { learnerId: ids.user("learner03") } },
+    "DELETE /api/guardians/{guardianId}/learners/{learnerId}": { params: { guardianId: ids.user("guardian01"), learnerId: ids.user("learner02") } },
+    "GET /api/guardian/learners": {},
+    "GET /api/classes": {},
+    "POST /api/classes": { body: { name: "Math 7A", subject: "Mathematics" } },
+    "GET /api/classes/{classId}": { params: { classId: math5a } },
+    "PATCH /api/classes/{classId}": { params: { classId: math5a }, body: { subject: "Math" } },
+    "POST /api/classes/{classId}/teachers": { params: { classId: math5a }, body: { teacherId: ids.user("teacher2") } },
+    "DELETE /api/classes/{classId}/teachers/{teacherId}": { params: { classId: math5a, teacherId: ids.user("teacher2") } },
+    "POST /api/classes/{classId}/enrolments": { params: { classId: math5a }, body: { learnerIds: [ids.user("learner41")] } },
+    "DELETE /api/classes/{classId}/enrolments/{learnerId}": { params: { classId: math5a, learnerId: ids.user("learner02") } },
+  };
+}
+
+function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (!value) throw new Error(`sample for ${path} lacks param ${name}`);
+    return value;
+  });
+}
+
+const ROLES: Role[] = ["admin", "teacher", "learner", "guardian"];
+
+describe.each(DIALECTS)("authorization matrix on $name", ({ open }) => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let ids: Ids;
+  const cookies: Partial<Record<Role, string>> = {};
+  const otherCookies: Partial<Record<Role, string>> = {};
+
+  beforeAll(async () => {
+    database = await open();
+    t = await createTestApp(database);
+    ids = await demoIds(t);
+    await seedOtherSchool(t);
+    const demoEmail: Record<Role, string> = {
+      admin: "admin@demo.attune.test",
+      teacher: "teacher1@demo.attune.test",
+      learner: "learner01@demo.attune.test",
+      guardian: "guardian01@demo.attune.test",
+    };
+    for (const role of ROLES) {
+      cookies[role] = await t.signIn(demoEmail[role]);
+      otherCookies[role] = await t.signIn(`${role}@hillside.test`, OTHER_PASSWORD);
+    }
+  });
+  afterAll(async () => database?.drop());
+
+  it("has an access rule for every route the app serves", () => {
+    const declared = t.routes.entries.map((e) => `${e.method} ${e.path.replace(/\{(\w+)\}/g, ":$1")}`);
+    const served = t.app.routes
+      .filter((r) => r.path.startsWith("/api") || r.path === "/healthz" || r.path === "/readyz")
+      .filter((r) => r.method !== "ALL")
+      .map((r) => `${r.method} ${r.path}`);
+    const covered = (route: string) =>
+      declared.some((d) => d === route || (d.endsWith("/*") && route.startsWith(d.slice(0, -1)) && d.split(" ")[0] === route.split(" ")[0]));
+    expect(served.filter((r) => !covered(r))).toEqual([]);
+  });
+
+  it("checks every protected route as every role, as another school and signed out", async () => {
+    const table = samples(ids);
+    const protectedRoutes = t.routes.entries.filter((e): e is RouteEntry & { access: { kind: "roles" | "signed-in" } } => e.access.kind !== "public");
+    const missing = protectedRoutes.map((e) => `${e.method} ${e.path}`).filter((key) => !(key in table));
+    expect(missing, "routes without a sample request in the matrix").toEqual([]);
+
+    const failures: string[] = [];
+    for (const entry of protectedRoutes) {
+      const key = `${entry.method} ${entry.path}`;
+      const sample = table[key]!;
+      const path = fillPath(entry.path, sample.params) + (sample.query ?? "");
+      const call = (cookie?: string) => t.request(entry.method, path, { cookie, body: sample.body });
+      const allowed = (role: Role) => entry.access.kind === "signed-in" || (entry.access as { roles: Role[] }).roles.includes(role);
+      const expectStatus = (who: string, actual: number, ok: (s: number) => boolean, wanted: string) => {
+        if (!ok(actual)) failures.push(`${key} as ${who}: got ${actual}, wanted ${wanted}`);
+      };
+
+      expectStatus("signed out", (await call()).status, (s) => s === 401, "401");
+
+      // Another school: a role the route allows must never see or touch this school's records.
+      const otherRole = ROLES.find(allowed) ?? "admin";
+      const other = await call(otherCookies[otherRole]);
+      const otherText = await other.text();
+      if (!allowed(otherRole)) expectStatus(`other school's ${otherRole}`, other.status, (s) => s === 403, "403");
+      else if (entry.path.includes("{")) expectStatus(`other school's ${otherRole}`, other.status, (s) => s === 404, "404");
+      else if (other.status < 300 && ids.allIds.some((id) => otherText.includes(id))) {
+        failures.push(`${key} as other school's ${otherRole}: response contains this school's ids`);
+      }
+
+      for (const role of ["learner", "guardian", "teacher", "admin"] as Role[]) {
+        const response = await call(cookies[role]);
+        if (!allowed(role)) expectStatus(role, response.status, (s) => s === 403, "403");
+        else expectStatus(role, response.status, (s) => s >= 200 && s < 300, "2xx");
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("lets a teacher open only the classes they teach", async () => {
+    const own = await t.request("GET", `/api/classes/${ids.cls("Math 5B")}`, { cookie: cookies.teacher });
+    const notTheirs = await t.request("GET", `/api/classes/${ids.cls("Spanish 1")}`, { cookie: cookies.teacher });
+    expect(own.status).toBe(200);
+    expect(notTheirs.status).toBe(403);
+  });
+
+  it("shows a guardian only their own linked learners", async () => {
+    const response = await t.request("GET", "/api/guardian/learners", { cookie: cookies.guardian });
+    const body = (await response.json()) as { items: { id: string }[] };
+    // guardian01 is linked to learner01 and learner02 (the matrix above moved learner03 in and learner02 out).
+    expect(body.items.map((l) => l.id).sort()).toEqual([ids.user("learner01"), ids.user("learner03")].sort());
+  });
+});
