@@ -36,9 +36,9 @@ export async function seedDemoSchool(
   const accounts: (DemoAccount & { id: string })[] = [];
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("schools").values({ id: schoolId, name: DEMO_SCHOOL_NAME, created_at: now.toISOString() }).execute();
-    const add = async (role: Role, index: number, emailLocal: string) => {
+    const add = async (role: Role, index: number, emailLocal: string, familyOf?: number) => {
       const { given, family } = syntheticName(index);
-      const name = `${given} ${family}`;
+      const name = `${given} ${familyOf === undefined ? family : syntheticName(familyOf).family}`;
       const email = `${emailLocal}@demo.attune.test`;
       const row = await insertAccount(trx, dialect, schoolId, { name, email, role, passwordHash }, now);
       accounts.push({ id: row.id, role, name, email });
@@ -48,7 +48,10 @@ export async function seedDemoSchool(
     const teachers = [];
     for (let t = 1; t <= 3; t++) teachers.push(await add("teacher", 200 + t, `teacher${t}`));
     const learners = [];
-    for (let l = 1; l <= 80; l++) learners.push(await add("learner", l, `learner${String(l).padStart(2, "0")}`));
+        // Siblings share their guardian's family name: learners 2g-1 and 2g belong to guardian g.
+    for (let l = 1; l <= 80; l++) {
+      learners.push(await add("learner", l, `learner${String(l).padStart(2, "0")}`, 300 + Math.ceil(l / 2)));
+    }
     onProgress("demo: 84 accounts created");
     for (let g = 1; g <= 40; g++) {
       const guardianId = await add("guardian", 300 + g, `guardian${String(g).padStart(2, "0")}`);

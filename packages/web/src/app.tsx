@@ -1,0 +1,45 @@
+import { Redirect, Route, Switch } from "wouter";
+import { useMe } from "./api/queries.ts";
+import { Layout } from "./components/layout.tsx";
+import { StatusMessage } from "./components/status.tsx";
+import { AdminAuditPage } from "./pages/admin/audit-page.tsx";
+import { AdminClassesPage } from "./pages/admin/classes-page.tsx";
+import { AdminUserPage } from "./pages/admin/user-page.tsx";
+import { AdminUsersPage } from "./pages/admin/users-page.tsx";
+import { ClassPage } from "./pages/class-page.tsx";
+import { HomePage } from "./pages/home-page.tsx";
+import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { SignInPage } from "./pages/sign-in-page.tsx";
+
+export function App() {
+  const me = useMe();
+  if (me.isPending) return <StatusMessage kind="loading">Loading Attune…</StatusMessage>;
+  if (me.isError) return <StatusMessage kind="error">Attune could not be reached. Check your connection and reload.</StatusMessage>;
+  if (!me.data) {
+    return (
+      <Switch>
+        <Route path="/sign-in" component={SignInPage} />
+        <Route>
+          <Redirect to="/sign-in" />
+        </Route>
+      </Switch>
+    );
+  }
+  const user = me.data;
+  return (
+    <Layout me={user}>
+      <Switch>
+        <Route path="/">{() => <HomePage me={user} />}</Route>
+        <Route path="/sign-in">
+          <Redirect to="/" />
+        </Route>
+        {(user.role === "teacher" || user.role === "admin") && <Route path="/classes/:classId">{(p) => <ClassPage classId={p.classId} me={user} />}</Route>}
+        {user.role === "admin" && <Route path="/admin/users" component={AdminUsersPage} />}
+        {user.role === "admin" && <Route path="/admin/users/:userId">{(p) => <AdminUserPage userId={p.userId} />}</Route>}
+        {user.role === "admin" && <Route path="/admin/classes" component={AdminClassesPage} />}
+        {user.role === "admin" && <Route path="/admin/audit" component={AdminAuditPage} />}
+        <Route component={NotFoundPage} />
+      </Switch>
+    </Layout>
+  );
+}

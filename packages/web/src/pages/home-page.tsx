@@ -1,0 +1,120 @@
+import type { ClassSummary, Me } from "@attune/contract";
+import { Link } from "wouter";
+import { useClasses, useLinkedLearners, useUsers } from "../api/queries.ts";
+import { QueryState, StatusMessage } from "../components/status.tsx";
+
+export function HomePage({ me }: { me: Me }) {
+  const firstName = me.name.split(" ")[0];
+  return (
+    <section className="page">
+      <h1>Welcome, {firstName}</h1>
+      {me.role === "learner" && <LearnerHome />}
+      {me.role === "teacher" && <TeacherHome />}
+      {me.role === "guardian" && <GuardianHome />}
+      {me.role === "admin" && <AdminHome />}
+    </section>
+  );
+}
+
+function LearnerHome() {
+  const classes = useClasses();
+  return (
+    <>
+      <h2>Your classes</h2>
+      <QueryState isPending={classes.isPending} error={classes.error} />
+      {classes.data?.items.length === 0 && <StatusMessage kind="empty">You are not in any class yet. Your teacher will add you.</StatusMessage>}
+      <ul className="card-grid">
+        {classes.data?.items.map((c) => (
+          <li key={c.id} className="card">
+            <h3>{c.name}</h3>
+            <p className="muted">{c.subject ?? "General"}</p>
+            <p>Teacher: {c.teachers.map((t) => t.name).join(", ") || "not assigned yet"}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ClassCards({ classes, linkTo }: { classes: ClassSummary[]; linkTo: boolean }) {
+  return (
+    <ul className="card-grid">
+      {classes.map((c) => (
+        <li key={c.id} className="card">
+          <h3>{linkTo ? <Link href={`/classes/${c.id}`}>{c.name}</Link> : c.name}</h3>
+          <p className="muted">{c.subject ?? "General"}</p>
+          <p className="stat">
+            <strong>{c.learnerCount}</strong> {c.learnerCount === 1 ? "learner" : "learners"}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TeacherHome() {
+  const classes = useClasses();
+  return (
+    <>
+      <h2>Your classes</h2>
+      <QueryState isPending={classes.isPending} error={classes.error} />
+      {classes.data?.items.length === 0 && <StatusMessage kind="empty">You do not teach a class yet. Your school's admin assigns classes.</StatusMessage>}
+      {classes.data && <ClassCards classes={classes.data.items} linkTo />}
+    </>
+  );
+}
+
+function GuardianHome() {
+  const learners = useLinkedLearners();
+  return (
+    <>
+      <h2>Your learners</h2>
+      <QueryState isPending={learners.isPending} error={learners.error} />
+      {learners.data?.items.length === 0 && <StatusMessage kind="empty">No learner is linked to your account yet. Ask the school to link your child.</StatusMessage>}
+      <ul className="card-grid">
+        {learners.data?.items.map((l) => (
+          <li key={l.id} className="card">
+            <h3>{l.name}</h3>
+            <p>{l.classes.length === 0 ? "Not in a class yet" : `Classes: ${l.classes.map((c) => c.name).join(", ")}`}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function AdminHome() {
+  const classes = useClasses();
+  const learners = useUsers({ role: "learner", page: 1, pageSize: 1 });
+  const teachers = useUsers({ role: "teacher", page: 1, pageSize: 1 });
+  const guardians = useUsers({ role: "guardian", page: 1, pageSize: 1 });
+  return (
+    <>
+      <h2>Your school</h2>
+      <dl className="stat-row">
+        <div>
+          <dt>Learners</dt>
+          <dd>{learners.data?.total ?? "…"}</dd>
+        </div>
+        <div>
+          <dt>Teachers</dt>
+          <dd>{teachers.data?.total ?? "…"}</dd>
+        </div>
+        <div>
+          <dt>Guardians</dt>
+          <dd>{guardians.data?.total ?? "…"}</dd>
+        </div>
+        <div>
+          <dt>Classes</dt>
+          <dd>{classes.data?.items.length ?? "…"}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link href="/admin/users">Manage people</Link> · <Link href="/admin/classes">Manage classes</Link> · <Link href="/admin/audit">Audit log</Link>
+      </p>
+      <h2>Classes</h2>
+      <QueryState isPending={classes.isPending} error={classes.error} />
+      {classes.data && <ClassCards classes={classes.data.items} linkTo />}
+    </>
+  );
+}
