@@ -30,7 +30,9 @@ export function createAuth(options: AuthOptions) {
     telemetry: { enabled: false },
     logger: {
       level: "warn",
-      log: (level, message) => options.logger[level]({ component: "auth" }, message),
+      // Without ATTUNE_PUBLIC_URL the origin comes from each request, which is what a LAN install wants.
+      log: (level, message) =>
+        options.logger[message.includes("Base URL is not set") ? "debug" : level]({ component: "auth" }, message),
     },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
     // Our own limiter (per account and per address) guards sign-in; see sign-in-limiter.ts.

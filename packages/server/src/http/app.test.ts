@@ -29,3 +29,23 @@ describe.each(DIALECTS)("accounts, classes and roles on $name", ({ open }) => {
     expect(unknown.status).toBe(401);
   });
 });
+
+describe("sign-in response", () => {
+  it("sets an httpOnly session cookie and does not put the session token in the body", async () => {
+    const { freshSqlite } = await import("../testing/test-databases.ts");
+    const database = await freshSqlite();
+    try {
+      const t = await createTestApp(database);
+      const response = await t.request("POST", "/api/auth/sign-in/email", { body: { email: "learner01@demo.attune.test", password: "attune-demo" } });
+      expect(response.status).toBe(200);
+      const cookie = response.headers.getSetCookie().find((c) => c.startsWith("attune.session_token="))!;
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(Object.keys(body)).toEqual(["user"]);
+      expect(JSON.stringify(body)).not.toContain(cookie.split("=")[1]!.split(".")[0]!);
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -131,12 +131,21 @@ function registerAuthRoutes(app: OpenAPIHono<AppEnv>, routes: RouteTable, deps: 
     }
     const response = await deps.auth.handler(c.req.raw);
     limiter.recordAttempt(email, address, response.status === 200, now);
-    return inOurErrorShape(response);
+    return response.status === 200 ? withoutSessionToken(response) : inOurErrorShape(response);
   });
   // Everything else better-auth serves (session, sign-out) is public by rule: it answers for the caller's own cookie.
   routes.add("GET", "/api/auth/*", PUBLIC);
   routes.add("POST", "/api/auth/*", PUBLIC);
   app.on(["GET", "POST"], "/api/auth/*", async (c) => inOurErrorShape(await deps.auth.handler(c.req.raw)));
+}
+
+/** The session lives in an httpOnly cookie; its token is not handed to page scripts in the body as well. */
+async function withoutSessionToken(response: Response): Promise<Response> {
+  const body = (await response.json()) as { user?: { id: string; name: string; email: string } };
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  const user = body.user ? { id: body.user.id, name: body.user.name, email: body.user.email } : null;
+  return new Response(JSON.stringify({ user }), { status: 200, headers });
 }
 
 /** better-auth answers errors as { code, message }; clients get every error in the one envelope. */
