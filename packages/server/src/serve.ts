@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import { importDemoCourses } from "./demo/demo-courses.ts";
 import { DEMO_PASSWORD, type DemoSummary, seedDemoSchool } from "./demo/seed-demo.ts";
 import { createApp } from "./http/app.ts";
 import { createRuntime } from "./runtime.ts";
@@ -27,6 +28,7 @@ export async function startServer(config: Config, logger: Logger) {
   let demo: DemoSummary | null = null;
   if (config.seedDemo) {
     demo = await seedDemoSchool(deps.db, deps.dialect, deps.now(), (m) => logger.info(m));
+    if (demo) await importDemoCourses(deps.db, deps.now(), (m) => logger.info(m));
   }
   const webDir = await ensureWebBuild((m) => logger.info(m));
   const { app } = createApp(deps, { webDir, trustProxy: config.trustProxy });

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
 import * as createSchoolsAccountsClasses from "./migrations/20261124010000-create-schools-accounts-classes.ts";
+import * as createCoursesSkillsLessonsItems from "./migrations/20261124020000-create-courses-skills-lessons-items.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the bundled server carries them;
@@ -7,6 +8,7 @@ import * as createSchoolsAccountsClasses from "./migrations/20261124010000-creat
  */
 export const migrations: Record<string, Migration> = {
   "20261124010000-create-schools-accounts-classes": createSchoolsAccountsClasses,
+  "20261124020000-create-courses-skills-lessons-items": createCoursesSkillsLessonsItems,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema

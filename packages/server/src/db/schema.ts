@@ -104,6 +104,58 @@ export interface AuditEventsTable {
   details: string | null;
 }
 
+export interface CoursesTable {
+  id: string;
+  title: string;
+  description: string;
+  language: string;
+  level: string | null;
+  license: string | null;
+  /** JSON arrays/objects as text (see the migration for why). */
+  authors: string;
+  mastery_threshold: number;
+  units: string;
+  /** Where the course came from: "folder" or "oatutor". */
+  source: string;
+  content_hash: string;
+  imported_at: string;
+  archived_at: string | null;
+}
+
+type ContentRow = { course_id: string; id: string; position: number; archived_at: string | null };
+
+export interface SkillsTable extends ContentRow {
+  name: string;
+  description: string | null;
+  prerequisites: string;
+  tags: string;
+  mastery_threshold: number | null;
+  bkt: string | null;
+}
+
+export interface LessonsTable extends ContentRow {
+  title: string;
+  skills: string;
+  minutes: number;
+  body: string;
+  variants: string;
+}
+
+export interface ItemsTable extends ContentRow {
+  type: string;
+  skills: string;
+  template_id: string | null;
+  difficulty: number | null;
+  /** The whole item as the content package models it (prompt, answer, hints, solution...). */
+  spec: string;
+}
+
+export interface ProjectsTable extends ContentRow {
+  title: string;
+  skills: string;
+  spec: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -115,4 +167,9 @@ export interface Database {
   enrolments: EnrolmentsTable;
   guardian_links: GuardianLinksTable;
   audit_events: AuditEventsTable;
+  courses: CoursesTable;
+  skills: SkillsTable;
+  lessons: LessonsTable;
+  items: ItemsTable;
+  projects: ProjectsTable;
 }

@@ -96,7 +96,7 @@ describe.each(DIALECTS)("authorization matrix on $name", ({ open }) => {
       const sample = table[key]!;
       const path = fillPath(entry.path, sample.params) + (sample.query ?? "");
       const call = (cookie?: string) => t.request(entry.method, path, { cookie, body: sample.body });
-      const allowed = (role: Role) => entry.access.kind === "signed-in" || (entry.access as { roles: Role[] }).roles.includes(role);
+      const allowed = (role: Role) => entry.access.kind === "signed-in" || (entry.access as { roles: readonly Role[] }).roles.includes(role);
       const expectStatus = (who: string, actual: number, ok: (s: number) => boolean, wanted: string) => {
         if (!ok(actual)) failures.push(`${key} as ${who}: got ${actual}, wanted ${wanted}`);
       };

@@ -59,6 +59,7 @@ export function ClassPage({ classId, me }: { classId: string; me: Me }) {
               </tbody>
             </table>
           </div>
+          {me.role === "admin" && <TeachersForm classId={classId} teacherIds={new Set(detail.data.teachers.map((t) => t.id))} onDone={refresh} />}
           {me.role === "admin" && <EnrolForm classId={classId} enrolled={new Set(detail.data.learners.map((l) => l.id))} onDone={refresh} />}
         </>
       )}
@@ -92,6 +93,48 @@ function EnrolForm({ classId, enrolled, onDone }: { classId: string; enrolled: S
             </li>
           ))}
       </ul>
+    </section>
+  );
+}
+
+function TeachersForm({ classId, teacherIds, onDone }: { classId: string; teacherIds: Set<string>; onDone: () => void }) {
+  const teachers = useUsers({ role: "teacher", page: 1, pageSize: 200 });
+  const [teacherId, setTeacherId] = useState("");
+  const add = useMutation({
+    mutationFn: () => post<ClassSummary>(`/api/classes/${classId}/teachers`, { teacherId }),
+    onSuccess: () => {
+      setTeacherId("");
+      onDone();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => del<ClassSummary>(`/api/classes/${classId}/teachers/${id}`),
+    onSuccess: onDone,
+  });
+  const all = teachers.data?.items ?? [];
+  return (
+    <section aria-labelledby="teachers-heading" className="panel">
+      <h2 id="teachers-heading">Teachers</h2>
+      <ul className="plain-list">
+        {all.filter((t) => teacherIds.has(t.id)).map((t) => (
+          <li key={t.id}>
+            {t.name}{" "}
+            <button type="button" className="button-quiet" aria-label={`Remove ${t.name} from the class`} onClick={() => remove.mutate(t.id)}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="form-grid" onSubmit={(e) => { e.preventDefault(); if (teacherId) add.mutate(); }}>
+        <div className="field">
+          <label htmlFor="add-teacher">Add a teacher</label>
+          <select id="add-teacher" value={teacherId} onChange={(e) => setTeacherId(e.target.value)}>
+            <option value="">Choose a teacher</option>
+            {all.filter((t) => !teacherIds.has(t.id)).map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="button-secondary" disabled={!teacherId || add.isPending}>Add teacher</button>
+      </form>
     </section>
   );
 }
