@@ -7,6 +7,7 @@ export const ClassSummarySchema = z
     name: z.string(),
     subject: z.string().nullable(),
     learnerCount: z.number().int(),
+    course: z.object({ id: z.string(), title: z.string() }).nullable(),
     teachers: z.array(z.object({ id: z.string(), name: z.string() })),
     archived: z.boolean(),
   })
@@ -24,6 +25,7 @@ export const CreateClassInputSchema = z.strictObject({
   name: NameSchema,
   subject: z.string().trim().min(1).max(120).optional(),
   teacherIds: z.array(IdSchema).max(20).optional(),
+  courseId: IdSchema.optional(),
 });
 export type CreateClassInput = z.infer<typeof CreateClassInputSchema>;
 
@@ -32,6 +34,7 @@ export const UpdateClassInputSchema = z
     name: NameSchema.optional(),
     subject: z.string().trim().min(1).max(120).nullable().optional(),
     archived: z.boolean().optional(),
+    courseId: IdSchema.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, "give at least one field to change");
 export type UpdateClassInput = z.infer<typeof UpdateClassInputSchema>;

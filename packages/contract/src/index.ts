@@ -2,3 +2,4 @@ export * from "./common.ts";
 export * from "./people.ts";
 export * from "./classes.ts";
 export * from "./audit.ts";
+export * from "./courses.ts";

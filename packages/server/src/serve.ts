@@ -1,7 +1,6 @@
 import { serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
-import { importDemoCourses } from "./demo/demo-courses.ts";
 import { DEMO_PASSWORD, type DemoSummary, seedDemoSchool } from "./demo/seed-demo.ts";
 import { createApp } from "./http/app.ts";
 import { createRuntime } from "./runtime.ts";
@@ -28,7 +27,6 @@ export async function startServer(config: Config, logger: Logger) {
   let demo: DemoSummary | null = null;
   if (config.seedDemo) {
     demo = await seedDemoSchool(deps.db, deps.dialect, deps.now(), (m) => logger.info(m));
-    if (demo) await importDemoCourses(deps.db, deps.now(), (m) => logger.info(m));
   }
   const webDir = await ensureWebBuild((m) => logger.info(m));
   const { app } = createApp(deps, { webDir, trustProxy: config.trustProxy });

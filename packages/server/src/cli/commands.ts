@@ -1,7 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { migrateToLatest } from "../db/migrator.ts";
-import { importDemoCourses } from "../demo/demo-courses.ts";
 import { DEMO_PASSWORD, seedDemoSchool } from "../demo/seed-demo.ts";
 import { startServer } from "../serve.ts";
 import { openConfiguredDatabase } from "../runtime.ts";
@@ -68,7 +67,6 @@ export const commands: Command[] = [
           console.error("The database already has a school; the demo is only seeded into an empty database.");
           return 1;
         }
-        await importDemoCourses(handle.db, new Date(), progress);
         progress(`demo school ready: ${demo.accounts.length} accounts, password "${DEMO_PASSWORD}"`);
         return 0;
       } finally {

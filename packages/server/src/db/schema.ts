@@ -70,6 +70,8 @@ export interface ClassesTable {
   subject: string | null;
   created_at: string;
   archived_at: string | null;
+  /** The course the class follows (null until an admin chooses one). */
+  course_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClassTeachersTable {
@@ -156,6 +158,35 @@ export interface ProjectsTable extends ContentRow {
   spec: string;
 }
 
+export interface AttemptsTable {
+  learner_id: string;
+  /** Client-generated (UUID): a retried request finds its attempt and changes nothing. */
+  id: string;
+  school_id: string;
+  course_id: string;
+  item_id: string;
+  skill_ids: string;
+  correct: number;
+  /** JSON: what the learner answered, and what the checker said. */
+  response: string;
+  result: string;
+  hints_used: number;
+  duration_ms: number | null;
+  /** practice | placement | review | lesson */
+  context: string;
+  answered_at: string;
+}
+
+export interface FittedModelsTable {
+  course_id: string;
+  model: string;
+  /** The tracer's versioned JSON (`KnowledgeTracer.serialize`). */
+  params: string;
+  attempts_used: number;
+  learners_used: number;
+  fitted_at: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -172,4 +203,6 @@ export interface Database {
   lessons: LessonsTable;
   items: ItemsTable;
   projects: ProjectsTable;
+  attempts: AttemptsTable;
+  fitted_models: FittedModelsTable;
 }

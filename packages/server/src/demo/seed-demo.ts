@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Dialect } from "../db/database.ts";
 import type { Database, Role } from "../db/schema.ts";
 import { hashAccountPassword } from "../services/passwords.ts";
+import { importDemoCourses } from "./demo-courses.ts";
 import { insertAccount } from "../services/users.service.ts";
 import { syntheticName } from "./synthetic-names.ts";
 
@@ -12,10 +13,10 @@ export type DemoAccount = { role: Role; name: string; email: string };
 export type DemoSummary = { schoolId: string; accounts: DemoAccount[]; classes: number };
 
 const DEMO_CLASSES = [
-  { name: "Math 5A", subject: "Mathematics", teacher: 0, learners: [0, 20] },
-  { name: "Math 5B", subject: "Mathematics", teacher: 0, learners: [20, 40] },
-  { name: "Math 6A", subject: "Mathematics", teacher: 1, learners: [40, 60] },
-  { name: "Spanish 1", subject: "Spanish", teacher: 2, learners: [60, 80] },
+  { name: "Math 5A", subject: "Mathematics", course: "fractions", teacher: 0, learners: [0, 20] },
+  { name: "Math 5B", subject: "Mathematics", course: "fractions", teacher: 0, learners: [20, 40] },
+  { name: "Math 6A", subject: "Mathematics", course: "fractions", teacher: 1, learners: [40, 60] },
+  { name: "Spanish 1", subject: "Spanish", course: "spanish-a1", teacher: 2, learners: [60, 80] },
 ] as const;
 
 /**
@@ -28,9 +29,13 @@ export async function seedDemoSchool(
   dialect: Dialect,
   now: Date,
   onProgress: (message: string) => void = () => {},
+  options: { courses?: boolean } = {},
 ): Promise<DemoSummary | null> {
   const existing = await db.selectFrom("schools").select("id").limit(1).executeTakeFirst();
   if (existing) return null;
+  // The shipped courses come first: the demo classes follow them.
+  const courses = options.courses === false ? [] : await importDemoCourses(db, now, onProgress);
+  const courseIds = new Set(courses.map((c) => c.courseId));
   const passwordHash = await hashAccountPassword(DEMO_PASSWORD);
   const schoolId = crypto.randomUUID();
   const accounts: (DemoAccount & { id: string })[] = [];
@@ -64,7 +69,15 @@ export async function seedDemoSchool(
       const classId = crypto.randomUUID();
       await trx
         .insertInto("classes")
-        .values({ id: classId, school_id: schoolId, name: demoClass.name, subject: demoClass.subject, created_at: now.toISOString(), archived_at: null })
+        .values({
+          id: classId,
+          school_id: schoolId,
+          name: demoClass.name,
+          subject: demoClass.subject,
+          course_id: courseIds.has(demoClass.course) ? demoClass.course : null,
+          created_at: now.toISOString(),
+          archived_at: null,
+        })
         .execute();
       await trx
         .insertInto("class_teachers")

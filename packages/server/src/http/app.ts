@@ -10,6 +10,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { actorFromHeaders } from "../auth/sessions.ts";
 import { SignInLimiter } from "../auth/sign-in-limiter.ts";
 import { registerClassRoutes } from "../routes/classes.routes.ts";
+import { registerCourseRoutes } from "../routes/courses.routes.ts";
 import { registerPeopleRoutes } from "../routes/people.routes.ts";
 import { registerSystemRoutes } from "../routes/system.routes.ts";
 import type { AppEnv, Deps } from "./app-env.ts";
@@ -89,6 +90,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   registerSystemRoutes({ route, deps });
   registerPeopleRoutes({ route, deps });
   registerClassRoutes({ route, deps });
+  registerCourseRoutes({ route, deps });
 
   registerAuthRoutes(app, routes, deps, options);
   registerApiDocs(app, routes);

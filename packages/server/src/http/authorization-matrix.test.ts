@@ -28,6 +28,7 @@ function samples(ids: Ids): Record<string, Sample> {
     "DELETE /api/guardians/{guardianId}/learners/{learnerId}": { params: { guardianId: ids.user("guardian01"), learnerId: ids.user("learner02") } },
     "GET /api/guardian/learners": {},
     "GET /api/classes": {},
+    "GET /api/courses": {},
     "POST /api/classes": { body: { name: "Math 7A", subject: "Mathematics" } },
     "GET /api/classes/{classId}": { params: { classId: math5a } },
     "PATCH /api/classes/{classId}": { params: { classId: math5a }, body: { subject: "Math" } },

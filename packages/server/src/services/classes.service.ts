@@ -6,7 +6,7 @@ import { badRequest, forbidden, notFound } from "../http/errors.ts";
 import { recordAudit, recordLearnerDataRead } from "./audit.service.ts";
 import { findSchoolUser } from "./users.service.ts";
 
-type ClassRow = { id: string; name: string; subject: string | null; archived_at: string | null };
+type ClassRow = { id: string; name: string; subject: string | null; archived_at: string | null; course_id: string | null };
 
 async function summaries(db: Kysely<Database>, rows: ClassRow[]): Promise<ClassSummary[]> {
   if (rows.length === 0) return [];
@@ -26,10 +26,13 @@ async function summaries(db: Kysely<Database>, rows: ClassRow[]): Promise<ClassS
     .where("t.class_id", "in", ids)
     .orderBy("u.name")
     .execute();
+  const courseIds = [...new Set(rows.map((r) => r.course_id).filter((c): c is string => c !== null))];
+  const courses = courseIds.length === 0 ? [] : await db.selectFrom("courses").select(["id", "title"]).where("id", "in", courseIds).execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     subject: r.subject,
+    course: courses.find((c) => c.id === r.course_id) ?? null,
     archived: r.archived_at !== null,
     learnerCount: Number(counts.find((c) => c.class_id === r.id)?.n ?? 0),
     teachers: teachers.filter((t) => t.class_id === r.id).map((t) => ({ id: t.id, name: t.name })),
@@ -40,7 +43,7 @@ async function summaries(db: Kysely<Database>, rows: ClassRow[]): Promise<ClassS
 export async function listClasses(deps: Deps, actor: Actor): Promise<ClassSummary[]> {
   let q = deps.db
     .selectFrom("classes as c")
-    .select(["c.id", "c.name", "c.subject", "c.archived_at"])
+    .select(["c.id", "c.name", "c.subject", "c.archived_at", "c.course_id"])
     .where("c.school_id", "=", actor.schoolId);
   if (actor.role === "teacher") {
     q = q.where("c.id", "in", (eb) => eb.selectFrom("class_teachers").select("class_id").where("teacher_id", "=", actor.id));
@@ -57,7 +60,7 @@ export async function listClasses(deps: Deps, actor: Actor): Promise<ClassSummar
 async function classOfSchool(db: Kysely<Database>, actor: Actor, classId: string) {
   const row = await db
     .selectFrom("classes")
-    .select(["id", "name", "subject", "archived_at"])
+    .select(["id", "name", "subject", "archived_at", "course_id"])
     .where("id", "=", classId)
     .where("school_id", "=", actor.schoolId)
     .executeTakeFirst();
@@ -106,7 +109,14 @@ export async function getClass(deps: Deps, actor: Actor, classId: string): Promi
   };
 }
 
+async function assertCourseExists(db: Kysely<Database>, courseId: string | null | undefined) {
+  if (!courseId) return;
+  const course = await db.selectFrom("courses").select("id").where("id", "=", courseId).where("archived_at", "is", null).executeTakeFirst();
+  if (!course) throw badRequest("No such course.", [{ path: "courseId", message: "no course with this id" }]);
+}
+
 export async function createClass(deps: Deps, actor: Actor, input: CreateClassInput): Promise<ClassSummary> {
+  await assertCourseExists(deps.db, input.courseId);
   const teacherIds = [...new Set(input.teacherIds ?? [])];
   for (const id of teacherIds) await findSchoolUser(deps.db, actor.schoolId, id, "teacher");
   const now = deps.now();
@@ -119,6 +129,7 @@ export async function createClass(deps: Deps, actor: Actor, input: CreateClassIn
         school_id: actor.schoolId,
         name: input.name,
         subject: input.subject ?? null,
+        course_id: input.courseId ?? null,
         created_at: now.toISOString(),
         archived_at: null,
       })
@@ -128,12 +139,12 @@ export async function createClass(deps: Deps, actor: Actor, input: CreateClassIn
     }
     await recordAudit(trx, actor, actor.schoolId, now, { action: "class.create", targetType: "class", targetId: id });
   });
-  const [summary] = await summaries(deps.db, [{ id, name: input.name, subject: input.subject ?? null, archived_at: null }]);
-  return summary!;
+  return getClassSummary(deps, actor, id);
 }
 
 export async function updateClass(deps: Deps, actor: Actor, classId: string, input: UpdateClassInput) {
   const row = await classOfSchool(deps.db, actor, classId);
+  await assertCourseExists(deps.db, input.courseId);
   const now = deps.now();
   const archivedAt =
     input.archived === undefined ? row.archived_at : input.archived ? (row.archived_at ?? now.toISOString()) : null;
@@ -143,6 +154,7 @@ export async function updateClass(deps: Deps, actor: Actor, classId: string, inp
       .set({
         name: input.name ?? row.name,
         subject: input.subject === undefined ? row.subject : input.subject,
+        course_id: input.courseId === undefined ? row.course_id : input.courseId,
         archived_at: archivedAt,
       })
       .where("id", "=", classId)
@@ -154,10 +166,7 @@ export async function updateClass(deps: Deps, actor: Actor, classId: string, inp
       details: { fields: Object.keys(input) },
     });
   });
-  const [summary] = await summaries(deps.db, [
-    { id: classId, name: input.name ?? row.name, subject: input.subject === undefined ? row.subject : input.subject, archived_at: archivedAt },
-  ]);
-  return summary!;
+  return getClassSummary(deps, actor, classId);
 }
 
 export async function addTeacher(deps: Deps, actor: Actor, classId: string, teacherId: string) {

@@ -19,11 +19,11 @@ export type TestApp = {
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
 
 /** An in-process app on a fresh database with the demo school seeded. */
-export async function createTestApp(database: TestDatabase, options: { signInLimiter?: SignInLimiter } = {}): Promise<TestApp> {
+export async function createTestApp(database: TestDatabase, options: { signInLimiter?: SignInLimiter; courses?: boolean } = {}): Promise<TestApp> {
   const logger = pino({ level: "silent" });
   const auth = createAuth({ db: database.db, dialect: database.dialect, secret: TEST_SECRET, publicUrl: "http://localhost:3000", secureCookies: false, logger });
   const deps: Deps = { db: database.db, dialect: database.dialect, auth, logger, now: () => new Date() };
-  const demo = await seedDemoSchool(database.db, database.dialect, new Date());
+  const demo = await seedDemoSchool(database.db, database.dialect, new Date(), () => {}, { courses: options.courses ?? false });
   if (!demo) throw new Error("test database was not empty");
   const { app, routes } = createApp(deps, { signInLimiter: options.signInLimiter ?? new SignInLimiter({ perAccount: 1000, perAddress: 100000, windowMs: 60000 }) });
   const request: TestApp["request"] = (method, path, opts = {}) => {

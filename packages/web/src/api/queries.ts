@@ -1,4 +1,4 @@
-import type { AuditEvent, ClassDetail, ClassSummary, LinkedLearner, Me, UserDetail, UserSummary } from "@attune/contract";
+import type { AuditEvent, ClassDetail, ClassSummary, CourseSummary, LinkedLearner, Me, UserDetail, UserSummary } from "@attune/contract";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, get } from "./client.ts";
 
@@ -39,3 +39,5 @@ export const useUser = (userId: string) =>
 
 export const useAuditEvents = (page: number) =>
   useQuery({ queryKey: ["audit", page], queryFn: () => get<Page<AuditEvent>>(`/api/audit-events?page=${page}&pageSize=50`) });
+
+export const useCourses = () => useQuery({ queryKey: ["courses"], queryFn: () => get<{ items: CourseSummary[] }>("/api/courses"), staleTime: 300_000 });

@@ -2,8 +2,8 @@ import type { ClassSummary, Me } from "@attune/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "wouter";
-import { del, post } from "../api/client.ts";
-import { useClass, useUsers } from "../api/queries.ts";
+import { del, patch, post } from "../api/client.ts";
+import { useClass, useCourses, useUsers } from "../api/queries.ts";
 import { QueryState } from "../components/status.tsx";
 
 export function ClassPage({ classId, me }: { classId: string; me: Me }) {
@@ -24,7 +24,7 @@ export function ClassPage({ classId, me }: { classId: string; me: Me }) {
         <>
           <h1>{detail.data.name}</h1>
           <p className="muted">
-            {detail.data.subject ?? "General"} · Teachers: {detail.data.teachers.map((t) => t.name).join(", ") || "none"}
+            {detail.data.course ? `Course: ${detail.data.course.title}` : "No course chosen yet"} · Teachers: {detail.data.teachers.map((t) => t.name).join(", ") || "none"}
             {detail.data.archived && " · Archived"}
           </p>
           <h2>
@@ -59,6 +59,7 @@ export function ClassPage({ classId, me }: { classId: string; me: Me }) {
               </tbody>
             </table>
           </div>
+          {me.role === "admin" && <CourseForm classId={classId} courseId={detail.data.course?.id ?? ""} onDone={refresh} />}
           {me.role === "admin" && <TeachersForm classId={classId} teacherIds={new Set(detail.data.teachers.map((t) => t.id))} onDone={refresh} />}
           {me.role === "admin" && <EnrolForm classId={classId} enrolled={new Set(detail.data.learners.map((l) => l.id))} onDone={refresh} />}
         </>
@@ -135,6 +136,26 @@ function TeachersForm({ classId, teacherIds, onDone }: { classId: string; teache
         </div>
         <button type="submit" className="button-secondary" disabled={!teacherId || add.isPending}>Add teacher</button>
       </form>
+    </section>
+  );
+}
+
+function CourseForm({ classId, courseId, onDone }: { classId: string; courseId: string; onDone: () => void }) {
+  const courses = useCourses();
+  const change = useMutation({
+    mutationFn: (next: string) => patch<ClassSummary>(`/api/classes/${classId}`, { courseId: next || null }),
+    onSuccess: onDone,
+  });
+  return (
+    <section aria-labelledby="course-heading" className="panel">
+      <h2 id="course-heading">Course</h2>
+      <div className="field">
+        <label htmlFor="class-course-select">The course this class follows</label>
+        <select id="class-course-select" value={courseId} onChange={(e) => change.mutate(e.target.value)}>
+          <option value="">No course</option>
+          {courses.data?.items.map((c) => <option key={c.id} value={c.id}>{c.title} ({c.skillCount} skills)</option>)}
+        </select>
+      </div>
     </section>
   );
 }

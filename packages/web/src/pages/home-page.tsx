@@ -27,7 +27,7 @@ function LearnerHome() {
         {classes.data?.items.map((c) => (
           <li key={c.id} className="card">
             <h3>{c.name}</h3>
-            <p className="muted">{c.subject ?? "General"}</p>
+            <p className="muted">{c.course?.title ?? c.subject ?? "General"}</p>
             <p>Teacher: {c.teachers.map((t) => t.name).join(", ") || "not assigned yet"}</p>
           </li>
         ))}
@@ -42,7 +42,7 @@ function ClassCards({ classes, linkTo }: { classes: ClassSummary[]; linkTo: bool
       {classes.map((c) => (
         <li key={c.id} className="card">
           <h3>{linkTo ? <Link href={`/classes/${c.id}`}>{c.name}</Link> : c.name}</h3>
-          <p className="muted">{c.subject ?? "General"}</p>
+          <p className="muted">{c.course?.title ?? c.subject ?? "No course yet"}</p>
           <p className="stat">
             <strong>{c.learnerCount}</strong> {c.learnerCount === 1 ? "learner" : "learners"}
           </p>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { ApiError, patch, post } from "../../api/client.ts";
-import { useClasses, useUsers } from "../../api/queries.ts";
+import { useClasses, useCourses, useUsers } from "../../api/queries.ts";
 import { FormField } from "../../components/form-field.tsx";
 import { QueryState } from "../../components/status.tsx";
 
@@ -24,7 +24,7 @@ export function AdminClassesPage() {
             <thead>
               <tr>
                 <th scope="col">Class</th>
-                <th scope="col">Subject</th>
+                <th scope="col">Course</th>
                 <th scope="col">Teachers</th>
                 <th scope="col">Learners</th>
                 <th scope="col"><span className="visually-hidden">Actions</span></th>
@@ -34,7 +34,7 @@ export function AdminClassesPage() {
               {classes.data.items.map((c) => (
                 <tr key={c.id} className={c.archived ? "archived" : undefined}>
                   <td><Link href={`/classes/${c.id}`}>{c.name}</Link>{c.archived && " (archived)"}</td>
-                  <td>{c.subject ?? "—"}</td>
+                  <td>{c.course?.title ?? "—"}</td>
                   <td>{c.teachers.map((t) => t.name).join(", ") || "—"}</td>
                   <td>{c.learnerCount}</td>
                   <td>
@@ -59,8 +59,16 @@ function CreateClassForm() {
   const [name, setName] = useState("");
   const [subject, setSubject] = useState("");
   const [teacherId, setTeacherId] = useState("");
+  const courses = useCourses();
+  const [courseId, setCourseId] = useState("");
   const create = useMutation({
-    mutationFn: () => post<ClassSummary>("/api/classes", { name, ...(subject ? { subject } : {}), ...(teacherId ? { teacherIds: [teacherId] } : {}) }),
+    mutationFn: () =>
+      post<ClassSummary>("/api/classes", {
+        name,
+        ...(subject ? { subject } : {}),
+        ...(teacherId ? { teacherIds: [teacherId] } : {}),
+        ...(courseId ? { courseId } : {}),
+      }),
     onSuccess: async () => {
       setName("");
       setSubject("");
@@ -83,6 +91,13 @@ function CreateClassForm() {
           <select id="class-teacher" value={teacherId} onChange={(e) => setTeacherId(e.target.value)}>
             <option value="">Assign later</option>
             {teachers.data?.items.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="class-course">Course</label>
+          <select id="class-course" value={courseId} onChange={(e) => setCourseId(e.target.value)}>
+            <option value="">Choose later</option>
+            {courses.data?.items.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
           </select>
         </div>
         <button type="submit" className="button-primary" disabled={create.isPending}>Create</button>
