@@ -2,9 +2,9 @@ import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { migrateToLatest } from "../db/migrator.ts";
 import { DEMO_PASSWORD, seedDemoSchool } from "../demo/seed-demo.ts";
-import { startServer } from "../serve.ts";
 import { openConfiguredDatabase } from "../runtime.ts";
 import { courseCommand } from "./course.command.ts";
+import { evalCommand, modelCommand } from "./model.command.ts";
 import { createSchoolAdmin } from "./create-admin.ts";
 
 export type CommandContext = {
@@ -21,6 +21,8 @@ export type Command = {
   summary: string;
   help?: string;
   options?: Record<string, { type: "string" | "boolean"; short?: string }>;
+  /** The command parses its own arguments (it gets them untouched in `argv`). */
+  rawArgs?: boolean;
   /** Exit code; -1 keeps the process running (a server). */
   run: (context: CommandContext) => Promise<number>;
 };
@@ -33,6 +35,7 @@ export const commands: Command[] = [
     usage: "serve",
     summary: "Start the server (what `npm start` runs)",
     run: async ({ config, logger }) => {
+      const { startServer } = await import("../serve.ts");
       await startServer(config, logger);
       return -1;
     },
@@ -99,4 +102,6 @@ export const commands: Command[] = [
     },
   },
   courseCommand,
+  modelCommand,
+  evalCommand,
 ];

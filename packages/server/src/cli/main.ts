@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
 import { createLogger } from "../runtime.ts";
-import { commands } from "./commands.ts";
+import { type CommandContext, commands } from "./commands.ts";
 
 const HELP = `Attune — self-hostable personalized learning
 
@@ -25,13 +25,13 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Unknown command "${name}".\n\n${HELP}`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (!command.rawArgs && (rest.includes("--help") || rest.includes("-h"))) {
     console.log(`Usage: npm run attune -- ${command.usage}\n\n${command.summary}\n${command.help ?? ""}`);
     return 0;
   }
-  let parsed;
+  let parsed: { values: CommandContext["values"]; positionals: string[] } = { values: {}, positionals: [] };
   try {
-    parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+    if (!command.rawArgs) parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
   } catch (error) {
     console.error(`${(error as Error).message}\nUsage: npm run attune -- ${command.usage}`);
     return 2;
