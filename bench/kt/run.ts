@@ -1,0 +1,97 @@
+// Knowledge-tracing benchmark: every model on every public data set, one child process per run (so peak RSS is per
+// run and runs never overlap on the shared cores). Prints a table and writes it into docs/benchmarks.md between
+// <!-- kt:begin --> and <!-- kt:end -->.   Usage: npx tsx bench/kt/run.ts [--models a,b] [--datasets x,y] [--no-write]
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { KNOWLEDGE_MODELS } from "../../packages/engine/src/index.ts";
+import type { EvalResult } from "../../packages/server/src/evaluation/eval-command.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const dataRoot = resolve(root, "../shared/data");
+const DATASETS = ["gervet_assistments09", "gervet_statics", "gervet_assistments15", "gervet_spanish"];
+/** Published next-attempt AUCs (Gervet et al. 2020, and pyBKT / the paper's code re-run on these files; data README). */
+const PUBLISHED: Record<string, string> = {
+  gervet_assistments09: "IRT .69 · PFA .72 · Best-LR .77 (.767 re-run) · DKT .75 (.756) · pyBKT .716 / .722 forget",
+  gervet_statics: "IRT .79 · PFA .69 · Best-LR .82 (.827 re-run) · DKT .83 (.827) · pyBKT .693 / .712 forget",
+  gervet_assistments15: "IRT .64 · PFA .69 · Best-LR .70 · DKT .73 (full data set, their split)",
+  gervet_spanish: "IRT .68 · PFA .85 · Best-LR .86 · DKT .83 (full data set, their split)",
+};
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const models = option("--models")?.split(",") ?? [...KNOWLEDGE_MODELS];
+const datasets = option("--datasets")?.split(",") ?? DATASETS;
+
+interface Row extends EvalResult {
+  dataset: string;
+  split: string;
+}
+
+function splitArgs(dataset: string): { args: string[]; split: string } {
+  const dir = join(dataRoot, dataset);
+  const train = join(dir, "preprocessed_data_train.csv");
+  const test = join(dir, "preprocessed_data_test.csv");
+  if (existsSync(train) && existsSync(test)) return { args: ["--train", train, "--test", test], split: "given" };
+  return { args: ["--data", test, "--split", "learner:0.8", "--seed", "42"], split: "learner 0.8, seed 42" };
+}
+
+const rows: Row[] = [];
+for (const dataset of datasets) {
+  const { args: dataArgs, split } = splitArgs(dataset);
+  for (const model of models) {
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", join(root, "bench/kt/eval-cli.ts"), "eval", "--model", model, ...dataArgs, "--json"],
+      { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 },
+    );
+    const result = JSON.parse(out.trim().split("\n").pop() as string) as EvalResult;
+    rows.push({ ...result, dataset, split });
+    process.stderr.write(`${dataset} ${model}: AUC ${result.auc.toFixed(4)}, fit ${result.fit_seconds.toFixed(1)} s\n`);
+  }
+}
+
+const f = (x: number, d: number): string => x.toFixed(d);
+const table = [
+  "| data set | split | model | AUC | RMSE | log loss | accuracy | ECE | fit s | peak RSS MB | rows train / test |",
+  "|---|---|---|---|---|---|---|---|---|---|---|",
+  ...rows.map(
+    (r) =>
+      `| ${r.dataset} | ${r.split} | ${r.model} | ${f(r.auc, 4)} | ${f(r.rmse, 4)} | ${f(r.logloss, 4)} | ${f(r.accuracy, 4)} | ${f(r.ece, 4)} | ${f(r.fit_seconds, 1)} | ${f(r.peak_rss_mb, 0)} | ${r.rows_train} / ${r.rows_test} |`,
+  ),
+].join("\n");
+const cpu = cpus();
+const machine = `${cpu.length} cores, ${cpu[0]?.model ?? "unknown CPU"}, Node ${process.version}`;
+const published = datasets.map((d) => `- ${d}: ${PUBLISHED[d] ?? "—"}`).join("\n");
+const section = [
+  "<!-- kt:begin -->",
+  "## Knowledge tracing: next-attempt prediction on public data",
+  "",
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}. One-step-ahead: each test learner's attempts in order,`,
+  "each predicted from earlier attempts only, then added to the state. Fit time is for the training split; peak RSS is",
+  "the whole evaluation process. Reproduce: `npx tsx bench/kt/run.ts` (one model: `npx tsx bench/kt/eval-cli.ts eval --model best --train … --test …`).",
+  "",
+  table,
+  "",
+  "Published next-attempt AUCs on the same files (Gervet et al. 2020, and the data README's re-runs):",
+  published,
+  "<!-- kt:end -->",
+].join("\n");
+process.stdout.write(`${table}\n`);
+if (!args.includes("--no-write")) {
+  const file = join(root, "docs/benchmarks.md");
+  const before = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const begin = before.indexOf("<!-- kt:begin -->");
+  const end = before.indexOf("<!-- kt:end -->");
+  const after =
+    begin >= 0 && end > begin
+      ? before.slice(0, begin) + section + before.slice(end + "<!-- kt:end -->".length)
+      : `${before.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, after);
+  process.stderr.write(`wrote ${file}\n`);
+}
