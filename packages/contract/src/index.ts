@@ -3,3 +3,4 @@ export * from "./people.ts";
 export * from "./classes.ts";
 export * from "./audit.ts";
 export * from "./courses.ts";
+export * from "./learning.ts";

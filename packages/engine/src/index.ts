@@ -14,6 +14,7 @@ export {
   type BktState,
 } from "./knowledge/bkt.ts";
 export { fitBkt, fitBktSkill, type BktFitOptions } from "./knowledge/bkt-fit.ts";
+export { bktParamsFor } from "./knowledge/bkt.ts";
 export { calibrateIrt, irtItemInformation, irtProbability, type IrtCalibration, type IrtItem } from "./knowledge/irt-fit.ts";
 export { createIrtTracer, fitIrtParams, type IrtParams, type IrtState } from "./knowledge/irt.ts";
 export { createLogisticTracer, fitLogisticParams, type LogisticParams } from "./knowledge/logistic-tracer.ts";
@@ -24,3 +25,18 @@ export type { CountsState } from "./knowledge/logistic-state.ts";
 // Metrics
 export { auc } from "./metrics/auc.ts";
 export { accuracy, expectedCalibrationError, logLoss, rmse, scorePredictions, type PredictionScores } from "./metrics/scores.ts";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Adaptive engine: next activity, memory (FSRS), placement, plans, policy simulation.
+// (Appended block — owned by the policy/memory/placement/planning/simulation work; edit the part above separately.)
+export { ancestorsOf, buildCourseGraph, DEFAULT_MASTERY_THRESHOLD, type CourseGraph, type CourseGraphInput, type ItemInfo, type LessonInfo, type SkillNode, type UnitInfo } from "./policy/course-graph.ts";
+export { chooseItem, DEFAULT_ZONE, predictFromMastery, predictItemDefault, zoneFit, type Zone } from "./policy/item-choice.ts";
+export { markTargets, targetBonus, type Assignment, type GoalRef, type TargetMark } from "./policy/learning-targets.ts";
+export { nextActivity, type Activity, type LearnerPreferences, type NextActivityInput, type NextActivityOptions, type NextActivityResult, type RecentAttempt, type Recommendation } from "./policy/next-activity.ts";
+export { renderDue, renderReason, type Reason, type ReasonPart, type RenderOptions, type SkillRef } from "./policy/reasons.ts";
+export { createMemoryCard, DEFAULT_TARGET_RETENTION, isReviewDue, memoryRetrievability, reviewDueAt, reviewMemoryCard, type MemoryCard, type MemoryOptions, type ReviewGrade } from "./memory/memory-card.ts";
+export { binaryEntropy, nextPlacementItem, placementResult, recordPlacementResponse, startPlacement, type PlacementResult, type PlacementStep, type PlacementStop } from "./placement/placement.ts";
+export { type PlacementOptions, type PlacementResponse, type PlacementState } from "./placement/placement-model.ts";
+export { DEFAULT_SIM_START, fitPilotBkt, SIM_POLICIES, simulatePolicy, type PolicySimulationOptions, type PolicySimulationReport, type SimPolicyName } from "./simulation/run-simulation.ts";
+export { simulatePlacement, type PlacementSimulationOptions, type PlacementSimulationReport } from "./simulation/placement-simulation.ts";
+export { DEFAULT_TRUTH_RANGES, drawCourseTruth, drawLearner, type CourseTruth, type TrueSkill, type TruthRanges } from "./simulation/synthetic-learner.ts";

@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrator.ts";
 import type { Deps } from "./http/app-env.ts";
+import { CourseContentCache } from "./learning/course-content.ts";
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
   return pino({ level: config.logLevel, base: undefined });
@@ -42,5 +43,5 @@ export async function createRuntime(config: Config, logger: Logger): Promise<{ d
     secureCookies: config.publicUrl?.startsWith("https://") ?? false,
     logger,
   });
-  return { deps: { db: handle.db, dialect: handle.dialect, auth, logger, now: () => new Date() }, handle };
+  return { deps: { db: handle.db, dialect: handle.dialect, auth, logger, now: () => new Date(), courses: new CourseContentCache(handle.db) }, handle };
 }

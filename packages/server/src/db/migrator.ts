@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "
 import * as createSchoolsAccountsClasses from "./migrations/20261124010000-create-schools-accounts-classes.ts";
 import * as createCoursesSkillsLessonsItems from "./migrations/20261124020000-create-courses-skills-lessons-items.ts";
 import * as createAttemptsAndLearnerModels from "./migrations/20261124030000-create-attempts-and-learner-models.ts";
+import * as createLearnerSkillStates from "./migrations/20261124040000-create-learner-skill-states.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the bundled server carries them;
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   "20261124010000-create-schools-accounts-classes": createSchoolsAccountsClasses,
   "20261124020000-create-courses-skills-lessons-items": createCoursesSkillsLessonsItems,
   "20261124030000-create-attempts-and-learner-models": createAttemptsAndLearnerModels,
+  "20261124040000-create-learner-skill-states": createLearnerSkillStates,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema

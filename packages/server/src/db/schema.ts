@@ -187,6 +187,27 @@ export interface FittedModelsTable {
   fitted_at: string;
 }
 
+export interface LearnerSkillStatesTable {
+  learner_id: string;
+  course_id: string;
+  skill_id: string;
+  school_id: string;
+  /** P(skill known) after the latest evidence. */
+  p_known: number;
+  attempts: number;
+  correct: number;
+  hints_used: number;
+  /** JSON: outcomes of the last attempts, oldest first (at most 5). */
+  recent: string;
+  last_practiced_at: string | null;
+  /** Set while the skill counts as mastered; cleared when mastery is lost. */
+  mastered_at: string | null;
+  /** JSON: the FSRS card of a mastered skill. */
+  memory: string | null;
+  review_due_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -205,4 +226,5 @@ export interface Database {
   projects: ProjectsTable;
   attempts: AttemptsTable;
   fitted_models: FittedModelsTable;
+  learner_skill_states: LearnerSkillStatesTable;
 }

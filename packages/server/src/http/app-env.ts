@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
 import type { Dialect } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
+import type { CourseContentCache } from "../learning/course-content.ts";
 
 /** The signed-in person a request acts for. Every service call is scoped by `schoolId`. */
 export type Actor = {
@@ -21,6 +22,7 @@ export type Deps = {
   auth: Auth;
   logger: Logger;
   now: () => Date;
+  courses: CourseContentCache;
 };
 
 export type Services = {

@@ -1,0 +1,45 @@
+import type { Item } from "@attune/content";
+
+export type ItemView = {
+  id: string;
+  type: Item["type"];
+  skills: string[];
+  prompt: string;
+  choices?: { id: string; text: string }[];
+  blanks?: { id: string; type: string; units?: string[] }[];
+  units?: string[];
+  hintCount: number;
+};
+
+/** A stable shuffle (by item id) so an ordering item is not shown in its answer order, and looks the same on reload. */
+function shuffled<T>(values: T[], seedText: string): T[] {
+  let seed = 0;
+  for (const ch of seedText) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;
+  const out = [...values];
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  // A shuffle that happens to return the answer order would give the answer away.
+  if (out.length > 1 && out.every((v, i) => v === values[i])) out.push(out.shift()!);
+  return out;
+}
+
+/** What a learner sees of an item: the question, never its answer, feedback, hints or solution. */
+export function itemView(item: Item): ItemView {
+  const base = { id: item.id, type: item.type, skills: item.skills, prompt: item.prompt, hintCount: item.hints.length };
+  switch (item.type) {
+    case "single-choice":
+    case "multiple-select":
+      return { ...base, choices: item.choices.map((c) => ({ id: c.id, text: c.text })) };
+    case "ordering":
+      return { ...base, choices: shuffled(item.choices.map((c) => ({ id: c.id, text: c.text })), item.id) };
+    case "fill-in":
+      return { ...base, blanks: item.blanks.map((b) => ({ id: b.id, type: b.type, ...(b.type === "numeric" && b.units.length ? { units: b.units } : {}) })) };
+    case "numeric":
+      return { ...base, ...(item.units.length ? { units: item.units } : {}) };
+    default:
+      return base;
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  AttemptResultSchema,
+  CourseItemParamsSchema,
+  CourseParamsSchema,
+  ItemViewSchema,
+  MasteryListSchema,
+  RecordAttemptInputSchema,
+} from "@attune/contract";
+import type { RouteRegistrar } from "../http/registrar.ts";
+import { notFound } from "../http/errors.ts";
+import { only } from "../http/route.ts";
+import { recordAttempt } from "../learning/attempts.service.ts";
+import { itemView } from "../learning/item-view.ts";
+import { assertLearnerInCourse } from "../learning/learner-access.ts";
+import { learnerMastery } from "../learning/mastery.service.ts";
+import { jsonBody, responses } from "./responses.ts";
+
+export function registerLearningRoutes({ route, deps }: RouteRegistrar) {
+  const learner = only("learner");
+
+  route(learner, {
+    method: "get",
+    path: "/api/courses/{courseId}/items/{itemId}",
+    tags: ["learning"],
+    summary: "An item as the learner sees it: the question without its answer",
+    request: { params: CourseItemParamsSchema },
+    responses: responses(ItemViewSchema, "The item"),
+  })(async (c) => {
+    const { courseId, itemId } = c.req.valid("param");
+    await assertLearnerInCourse(deps.db, c.get("actor"), courseId);
+    const item = (await deps.courses.get(courseId)).itemById.get(itemId);
+    if (!item) throw notFound("Item");
+    return c.json(itemView(item), 200);
+  });
+
+  route(learner, {
+    method: "post",
+    path: "/api/courses/{courseId}/attempts",
+    tags: ["learning"],
+    summary: "Answer an item: checked, recorded once per attempt id, mastery updated, in one round trip",
+    request: { params: CourseParamsSchema, ...jsonBody(RecordAttemptInputSchema) },
+    responses: responses(AttemptResultSchema, "The result of the answer"),
+  })(async (c) => c.json(await recordAttempt(deps, c.get("actor"), c.req.valid("param").courseId, c.req.valid("json")), 200));
+
+  route(learner, {
+    method: "get",
+    path: "/api/courses/{courseId}/mastery",
+    tags: ["learning"],
+    summary: "The signed-in learner's mastery of every skill of a course",
+    request: { params: CourseParamsSchema },
+    responses: responses(MasteryListSchema, "Mastery per skill"),
+  })(async (c) => c.json(await learnerMastery(deps, c.get("actor"), c.req.valid("param").courseId), 200));
+}
