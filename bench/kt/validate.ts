@@ -1,0 +1,51 @@
+// Hyperparameter / feature selection WITHOUT looking at test data: the training learners of a data set are split
+// again by learner (80/20, seed 7); each variant of the `best` spec is fitted on the inner 80% and scored
+// one-step-ahead on the held-out 20% of TRAINING learners. Only the chosen variant is later run on the test split
+// (bench/kt/run.ts, or add --test here to print test figures of the listed variants once a choice is made).
+//   npx tsx bench/kt/validate.ts <a09|statics|a15|spanish> '{"name":{…spec overrides…}}' [--test]
+import { readAttemptLog } from "../../packages/server/src/evaluation/attempt-log.ts";
+import { splitByLearner } from "../../packages/server/src/evaluation/learner-split.ts";
+import { replayOneStepAhead } from "../../packages/server/src/evaluation/one-step-ahead.ts";
+import { createSeededRng } from "../../packages/engine/src/knowledge/seeded-rng.ts";
+import { createLogisticTracer, fitLogisticParams } from "../../packages/engine/src/knowledge/logistic-tracer.ts";
+import { BEST_SPEC } from "../../packages/engine/src/knowledge/logistic-models.ts";
+import type { LogisticSpec } from "../../packages/engine/src/knowledge/logistic-features.ts";
+import { scorePredictions } from "../../packages/engine/src/metrics/scores.ts";
+
+const D = new URL("../../../shared/data/", import.meta.url).pathname;
+const ds = process.argv[2] ?? "a09";
+const files: Record<string, string[]> = {
+  a09: [D + "gervet_assistments09/preprocessed_data_train.csv", D + "gervet_assistments09/preprocessed_data_test.csv"],
+  statics: [D + "gervet_statics/preprocessed_data_train.csv", D + "gervet_statics/preprocessed_data_test.csv"],
+  a15: [D + "gervet_assistments15/preprocessed_data_test.csv"],
+  spanish: [D + "gervet_spanish/preprocessed_data_test.csv"],
+};
+const f = files[ds];
+if (f === undefined) throw new Error(`unknown data set ${ds}`);
+let train, test;
+if (f.length === 2) {
+  train = readAttemptLog(f[0] as string).histories;
+  test = readAttemptLog(f[1] as string).histories;
+} else ({ train, test } = splitByLearner(readAttemptLog(f[0] as string).histories, 0.8, createSeededRng(42)));
+// The validation split is carved from the training learners only.
+const inner = splitByLearner(train, 0.8, createSeededRng(7));
+const showTest = process.argv.includes("--test");
+const variants: Record<string, Partial<LogisticSpec>> = JSON.parse(process.argv[3] ?? '{"base":{}}');
+for (const [name, v] of Object.entries(variants)) {
+  const spec = { ...BEST_SPEC, ...v } as LogisticSpec;
+  let t = performance.now();
+  const params = fitLogisticParams(spec, inner.train, createSeededRng(42));
+  const fit = (performance.now() - t) / 1000;
+  const val = replayOneStepAhead(createLogisticTracer(params), inner.test);
+  const s = scorePredictions(val.labels, val.predictions);
+  let line = `${ds} ${name.padEnd(22)} VAL auc ${s.auc.toFixed(4)} ece ${s.ece.toFixed(4)} fit ${fit.toFixed(1)}`;
+  if (showTest) {
+    t = performance.now();
+    const full = fitLogisticParams(spec, train, createSeededRng(42));
+    const fitFull = (performance.now() - t) / 1000;
+    const r = replayOneStepAhead(createLogisticTracer(full), test);
+    const st = scorePredictions(r.labels, r.predictions);
+    line += ` | TEST auc ${st.auc.toFixed(4)} ece ${st.ece.toFixed(4)} fit ${fitFull.toFixed(1)}`;
+  }
+  console.log(line);
+}

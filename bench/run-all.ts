@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: every benchmark, one after another (they share 2 cores, so never in parallel), each printing
+ * its figures; sections of docs/benchmarks.md are rewritten with the results. `--all` adds the knowledge
+ * tracing table (`npm run bench:kt`, a few minutes).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { benchAnswerLoop } from "./api/answer-loop.bench.ts";
+import { writeBenchmarkSection } from "./support/benchmarks-doc.ts";
+import { machineLine } from "./support/machine.ts";
+import { measureBundle } from "./web/bundle-size.bench.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+function runScript(script: string, args: string[] = []): void {
+  if (!fs.existsSync(path.join(ROOT, script))) return;
+  console.log(`\n== ${script} ${args.join(" ")}`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`${script} failed`);
+}
+
+runScript("bench/content/checker.bench.ts");
+runScript("bench/policy/run.ts");
+if (process.argv.includes("--all")) runScript("bench/kt/run.ts");
+
+console.log("\n== web bundle");
+const bundle = await measureBundle();
+console.log(`initial JS ${bundle.jsGzipKb.toFixed(1)} KB gzipped (${bundle.jsRawKb.toFixed(1)} KB raw); CSS ${bundle.cssGzipKb.toFixed(1)} KB gzipped`);
+writeBenchmarkSection(
+  "web",
+  `## Web app: initial download\n\nMeasured ${machineLine()}. \`npx tsx bench/web/bundle-size.bench.ts\` (target ≤ 200 KB gzipped JS).\n\n` +
+    `| initial JS gzipped | initial JS raw | CSS gzipped |\n|---|---|---|\n| ${bundle.jsGzipKb.toFixed(1)} KB | ${bundle.jsRawKb.toFixed(1)} KB | ${bundle.cssGzipKb.toFixed(1)} KB |`,
+);
+
+console.log("\n== answer loop under load (500 attempts/s for 20 s, 1,000 learners)");
+const rows = [];
+for (const db of ["sqlite", "postgres"] as const) {
+  const r = await benchAnswerLoop(db, 500, 20);
+  console.log(JSON.stringify(r));
+  rows.push(`| ${r.db} | ${r.rate} | ${r.requests} | ${r.non2xx} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} |`);
+}
+writeBenchmarkSection(
+  "api",
+  `## Answer loop under load\n\nMeasured ${machineLine()}. A real server (child process) with 1,000 learners; autocannon (64 connections, ` +
+    `fixed rate, same machine) posts attempts for 20 s. \`npx tsx bench/api/answer-loop.bench.ts --db sqlite|postgres --rate 500 --seconds 20\`. ` +
+    `Target: p99 ≤ 15 ms at 500 attempts/s on SQLite. Latencies in ms.\n\n` +
+    `| database | rate /s | requests | non-2xx | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|---|---|\n${rows.join("\n")}`,
+);
