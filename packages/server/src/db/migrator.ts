@@ -3,6 +3,7 @@ import * as createSchoolsAccountsClasses from "./migrations/20261124010000-creat
 import * as createCoursesSkillsLessonsItems from "./migrations/20261124020000-create-courses-skills-lessons-items.ts";
 import * as createAttemptsAndLearnerModels from "./migrations/20261124030000-create-attempts-and-learner-models.ts";
 import * as createLearnerSkillStates from "./migrations/20261124040000-create-learner-skill-states.ts";
+import * as createLessonsSeenChoicesPlacementsGoals from "./migrations/20261124050000-create-lessons-seen-choices-placements-goals.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the bundled server carries them;
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   "20261124020000-create-courses-skills-lessons-items": createCoursesSkillsLessonsItems,
   "20261124030000-create-attempts-and-learner-models": createAttemptsAndLearnerModels,
   "20261124040000-create-learner-skill-states": createLearnerSkillStates,
+  "20261124050000-create-lessons-seen-choices-placements-goals": createLessonsSeenChoicesPlacementsGoals,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema

@@ -208,6 +208,58 @@ export interface LearnerSkillStatesTable {
   updated_at: string;
 }
 
+export interface LessonViewsTable {
+  id: string;
+  learner_id: string;
+  school_id: string;
+  course_id: string;
+  lesson_id: string;
+  /** text | worked-example | video | audio | interactive */
+  variant: string;
+  /** Visible time on the lesson (not background tabs). */
+  seconds: number;
+  viewed_at: string;
+}
+
+export interface ActivityChoicesTable {
+  id: string;
+  learner_id: string;
+  school_id: string;
+  course_id: string;
+  /** JSON activities: what the engine recommended and what the learner picked instead. */
+  recommended: string;
+  chosen: string;
+  chosen_at: string;
+}
+
+export interface PlacementsTable {
+  learner_id: string;
+  course_id: string;
+  school_id: string;
+  /** in-progress | paused | finished */
+  status: string;
+  /** JSON: the engine's placement state (a plain value, so a test can pause and resume). */
+  state: string;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface GoalsTable {
+  id: string;
+  learner_id: string;
+  school_id: string;
+  course_id: string;
+  title: string;
+  skill_ids: string;
+  unit_id: string | null;
+  target_date: string;
+  minutes_per_week: number;
+  set_by: string;
+  created_at: string;
+  archived_at: string | null;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -227,4 +279,8 @@ export interface Database {
   attempts: AttemptsTable;
   fitted_models: FittedModelsTable;
   learner_skill_states: LearnerSkillStatesTable;
+  lesson_views: LessonViewsTable;
+  activity_choices: ActivityChoicesTable;
+  placements: PlacementsTable;
+  goals: GoalsTable;
 }
