@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrator.ts";
 import type { Deps } from "./http/app-env.ts";
+import { SessionResolver } from "./auth/sessions.ts";
 import { CourseContentCache } from "./learning/course-content.ts";
 
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
@@ -43,5 +44,5 @@ export async function createRuntime(config: Config, logger: Logger): Promise<{ d
     secureCookies: config.publicUrl?.startsWith("https://") ?? false,
     logger,
   });
-  return { deps: { db: handle.db, dialect: handle.dialect, auth, logger, now: () => new Date(), courses: new CourseContentCache(handle.db) }, handle };
+  return { deps: { db: handle.db, dialect: handle.dialect, auth, logger, now: () => new Date(), courses: new CourseContentCache(handle.db), sessions: new SessionResolver(auth) }, handle };
 }

@@ -2,6 +2,7 @@ import type { Role } from "@attune/contract";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
+import type { SessionResolver } from "../auth/sessions.ts";
 import type { Dialect } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import type { CourseContentCache } from "../learning/course-content.ts";
@@ -23,6 +24,7 @@ export type Deps = {
   logger: Logger;
   now: () => Date;
   courses: CourseContentCache;
+  sessions: SessionResolver;
 };
 
 export type Services = {

@@ -22,6 +22,13 @@ describe.each(DIALECTS)("accounts, classes and roles on $name", ({ open }) => {
     ]);
   });
 
+  it("ends the session at sign-out, at once", async () => {
+    const cookie = await t.signIn("learner12@demo.attune.test");
+    expect((await t.request("GET", "/api/me", { cookie })).status).toBe(200);
+    expect((await t.request("POST", "/api/auth/sign-out", { cookie, body: {} })).status).toBe(200);
+    expect((await t.request("GET", "/api/me", { cookie })).status).toBe(401);
+  });
+
   it("rejects a wrong password without saying whether the account exists", async () => {
     const wrong = await t.request("POST", "/api/auth/sign-in/email", { body: { email: "teacher1@demo.attune.test", password: "not-the-password" } });
     const unknown = await t.request("POST", "/api/auth/sign-in/email", { body: { email: "nobody@demo.attune.test", password: "not-the-password" } });

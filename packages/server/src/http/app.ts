@@ -7,7 +7,6 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { actorFromHeaders } from "../auth/sessions.ts";
 import { SignInLimiter } from "../auth/sign-in-limiter.ts";
 import { registerClassRoutes } from "../routes/classes.routes.ts";
 import { registerCourseRoutes } from "../routes/courses.routes.ts";
@@ -86,7 +85,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     }),
   );
 
-  const resolveActor = (headers: Headers) => actorFromHeaders(deps.auth, headers);
+  const resolveActor = (headers: Headers) => deps.sessions.actorFrom(headers);
   const route = routeDeclarer(app, routes, resolveActor);
   registerSystemRoutes({ route, deps });
   registerPeopleRoutes({ route, deps });
@@ -140,7 +139,10 @@ function registerAuthRoutes(app: OpenAPIHono<AppEnv>, routes: RouteTable, deps: 
   // Everything else better-auth serves (session, sign-out) is public by rule: it answers for the caller's own cookie.
   routes.add("GET", "/api/auth/*", PUBLIC);
   routes.add("POST", "/api/auth/*", PUBLIC);
-  app.on(["GET", "POST"], "/api/auth/*", async (c) => inOurErrorShape(await deps.auth.handler(c.req.raw)));
+  app.on(["GET", "POST"], "/api/auth/*", async (c) => {
+    if (c.req.path.endsWith("/sign-out")) deps.sessions.forgetCookieOf(c.req.raw.headers);
+    return inOurErrorShape(await deps.auth.handler(c.req.raw));
+  });
 }
 
 /** The session lives in an httpOnly cookie; its token is not handed to page scripts in the body as well. */

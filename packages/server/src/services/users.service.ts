@@ -196,6 +196,7 @@ export async function resetPassword(deps: Deps, actor: Actor, userId: string) {
       targetId: user.id,
     });
   });
+  deps.sessions.forgetUser(user.id);
   return { temporaryPassword };
 }
 
@@ -217,6 +218,7 @@ export async function setUserActive(deps: Deps, actor: Actor, userId: string, ac
       targetId: user.id,
     });
   });
+  deps.sessions.forgetUser(user.id);
   return toSummary({ ...user, active: active ? 1 : 0 });
 }
 

@@ -4,6 +4,7 @@ import { SignInLimiter } from "../auth/sign-in-limiter.ts";
 import { DEMO_PASSWORD, type DemoSummary, seedDemoSchool } from "../demo/seed-demo.ts";
 import { createApp } from "../http/app.ts";
 import type { Deps } from "../http/app-env.ts";
+import { SessionResolver } from "../auth/sessions.ts";
 import { CourseContentCache } from "../learning/course-content.ts";
 import type { TestDatabase } from "./test-databases.ts";
 
@@ -23,7 +24,7 @@ export const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
 export async function createTestApp(database: TestDatabase, options: { signInLimiter?: SignInLimiter; courses?: boolean } = {}): Promise<TestApp> {
   const logger = pino({ level: "silent" });
   const auth = createAuth({ db: database.db, dialect: database.dialect, secret: TEST_SECRET, publicUrl: "http://localhost:3000", secureCookies: false, logger });
-  const deps: Deps = { db: database.db, dialect: database.dialect, auth, logger, now: () => new Date(), courses: new CourseContentCache(database.db) };
+  const deps: Deps = { db: database.db, dialect: database.dialect, auth, logger, now: () => new Date(), courses: new CourseContentCache(database.db), sessions: new SessionResolver(auth) };
   const demo = await seedDemoSchool(database.db, database.dialect, new Date(), () => {}, { courses: options.courses ?? false });
   if (!demo) throw new Error("test database was not empty");
   const { app, routes } = createApp(deps, { signInLimiter: options.signInLimiter ?? new SignInLimiter({ perAccount: 1000, perAddress: 100000, windowMs: 60000 }) });
