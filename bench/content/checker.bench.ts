@@ -78,6 +78,15 @@ if (existsSync(fractions)) {
       `${Math.round((used.user + used.system) / 1000)} ms CPU in all; ` +
       `${course.templates.length} templates -> ${validation.expandedItemCount} items, ${validation.itemCount} written items, ${errors} errors`,
   );
+  // Again in the same process: the first run includes JIT warm-up of mathjs and zod.
+  const warmCpu = process.cpuUsage();
+  const warmStart = performance.now();
+  const { expandedItemCount } = validateCourse(course, sources);
+  const warmUsed = process.cpuUsage(warmCpu);
+  console.log(
+    `courses/fractions (warm): validate+expand ${Math.round(performance.now() - warmStart)} ms wall, ` +
+      `${Math.round((warmUsed.user + warmUsed.system) / 1000)} ms CPU for ${expandedItemCount} generated items`,
+  );
 } else {
   console.log("courses/fractions: not present, skipped");
 }

@@ -21,6 +21,9 @@ export async function runOATutorImport(config: Config, dir: string): Promise<num
       `  hints: ${s.hints}, scaffolds: ${s.scaffolds}, figures: ${s.figures}`,
       `  step answers accepted by our checker: ${s.stepAnswers.accepted} of ${s.stepAnswers.checked}`,
       ...s.stepAnswers.exceptions.map((e) => `    not accepted: ${e.item} answer ${JSON.stringify(e.answer)}: ${e.reason}`),
+      `  scaffold answers accepted by our checker: ${s.scaffoldAnswers.accepted} of ${s.scaffoldAnswers.checked}`,
+      ...s.scaffoldAnswers.exceptions.map((e) => `    not accepted: ${e.item} hint ${e.hint} answer ${JSON.stringify(e.answer)}: ${e.reason}`),
+      ...s.notes.map((note) => `  note: ${note}`),
     ].join("\n"),
   );
   const errors = problems.filter((p) => p.severity === "error").length;

@@ -1,0 +1,72 @@
+// Checks short text answers after normalisation: Unicode NFC, trimmed, runs of spaces collapsed, spaces
+// around commas made uniform, a final full stop ignored, case folded unless the item is case-sensitive.
+import type { ShortTextAnswer } from "./course-model.ts";
+import type { CheckResult } from "./check-result.ts";
+
+export function normalizeText(text: string, caseSensitive: boolean): string {
+  const collapsed = text
+    .normalize("NFC")
+    // Typographic quotes and dashes from phone keyboards and word processors mean the plain ones.
+    .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
+    .replace(/[\u201C\u201D\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/g, "-")
+    .replace(/\s+/g, " ")
+    .replace(/\s*,\s*/g, ", ")
+    .trim()
+    .replace(/[.!。]+$/u, "")
+    .trim();
+  return caseSensitive ? collapsed : collapsed.toLocaleLowerCase();
+}
+
+export function stripAccents(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+}
+
+interface PreparedText {
+  answers: string[];
+  bare: string[];
+  pattern?: RegExp;
+  misconceptions: { id: string; text: string; bare: string; feedback: string }[];
+}
+
+const cache = new WeakMap<ShortTextAnswer, PreparedText>();
+
+function prepare(spec: ShortTextAnswer): PreparedText {
+  let p = cache.get(spec);
+  if (p !== undefined) return p;
+  const answers = spec.answers.map((a) => normalizeText(a, spec.caseSensitive));
+  p = {
+    answers,
+    bare: answers.map(stripAccents),
+    pattern: spec.pattern === undefined ? undefined : new RegExp(spec.pattern, spec.caseSensitive ? "u" : "iu"),
+    misconceptions: spec.misconceptions.map((m, i) => {
+      const text = normalizeText(m.match, spec.caseSensitive);
+      return { id: m.id ?? `m${i + 1}`, text, bare: stripAccents(text), feedback: m.feedback };
+    }),
+  };
+  cache.set(spec, p);
+  return p;
+}
+
+export function checkShortText(spec: ShortTextAnswer, raw: string): CheckResult {
+  const p = prepare(spec);
+  const normalized = normalizeText(raw, spec.caseSensitive);
+  if (normalized === "") return { correct: false, normalized, feedback: "The answer is empty." };
+  if (p.answers.includes(normalized)) return { correct: true, normalized };
+  if (p.pattern !== undefined && p.pattern.test(normalizeText(raw, true))) return { correct: true, normalized };
+  const bare = stripAccents(normalized);
+  const accentMatch = p.bare.indexOf(bare);
+  if (accentMatch >= 0) {
+    const expected = spec.answers[accentMatch]!;
+    if (spec.accents === "lenient") {
+      return { correct: true, normalized, formNote: `Accepted; check the accents: “${expected.trim()}”.` };
+    }
+    return { correct: false, normalized, formNote: `Almost: check the accents.` };
+  }
+  for (const m of p.misconceptions) {
+    if (m.text === normalized || (spec.accents === "lenient" && m.bare === bare)) {
+      return { correct: false, normalized, feedback: m.feedback, misconceptionId: m.id };
+    }
+  }
+  return { correct: false, normalized };
+}
