@@ -1,5 +1,6 @@
 // Checks short text answers after normalisation: Unicode NFC, trimmed, runs of spaces collapsed, spaces
-// around commas made uniform, a final full stop ignored, case folded unless the item is case-sensitive.
+// around commas made uniform, end punctuation and Spanish opening marks (¿ ¡) ignored, case folded unless the
+// item is case-sensitive.
 import type { ShortTextAnswer } from "./course-model.ts";
 import type { CheckResult } from "./check-result.ts";
 
@@ -12,14 +13,24 @@ export function normalizeText(text: string, caseSensitive: boolean): string {
     .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/g, "-")
     .replace(/\s+/g, " ")
     .replace(/\s*,\s*/g, ", ")
+    // Many keyboards cannot type ¿ and ¡; they never change which answer is meant.
+    .replace(/[¿¡]/gu, "")
     .trim()
-    .replace(/[.!。]+$/u, "")
+    .replace(/[.!?。！？]+$/u, "")
     .trim();
   return caseSensitive ? collapsed : collapsed.toLocaleLowerCase();
 }
 
+/** Removes accents, but keeps ñ: in Spanish it is a letter of its own (año and ano are different words). */
 export function stripAccents(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+  return text
+    .replace(/ñ/g, "\u0000")
+    .replace(/Ñ/g, "\u0001")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .normalize("NFC")
+    .replace(/\u0000/g, "ñ")
+    .replace(/\u0001/g, "Ñ");
 }
 
 interface PreparedText {
@@ -54,6 +65,9 @@ export function checkShortText(spec: ShortTextAnswer, raw: string): CheckResult 
   if (normalized === "") return { correct: false, normalized, feedback: "The answer is empty." };
   if (p.answers.includes(normalized)) return { correct: true, normalized };
   if (p.pattern !== undefined && p.pattern.test(normalizeText(raw, true))) return { correct: true, normalized };
+  // A known misconception typed exactly gets its own feedback, before any near-miss on accents.
+  const exact = p.misconceptions.find((m) => m.text === normalized);
+  if (exact) return { correct: false, normalized, feedback: exact.feedback, misconceptionId: exact.id };
   const bare = stripAccents(normalized);
   const accentMatch = p.bare.indexOf(bare);
   if (accentMatch >= 0) {
@@ -64,7 +78,7 @@ export function checkShortText(spec: ShortTextAnswer, raw: string): CheckResult 
     return { correct: false, normalized, formNote: `Almost: check the accents.` };
   }
   for (const m of p.misconceptions) {
-    if (m.text === normalized || (spec.accents === "lenient" && m.bare === bare)) {
+    if (spec.accents === "lenient" && m.bare === bare) {
       return { correct: false, normalized, feedback: m.feedback, misconceptionId: m.id };
     }
   }

@@ -1,11 +1,13 @@
-import type { Item } from "@attune/content";
+import { type Item, renderInlineMarkdown, renderMarkdown } from "@attune/content";
 
 export type ItemView = {
   id: string;
   type: Item["type"];
   skills: string[];
   prompt: string;
-  choices?: { id: string; text: string }[];
+  /** The prompt as sanitized HTML with KaTeX math (the browser needs no math library). */
+  promptHtml: string;
+  choices?: { id: string; text: string; html: string }[];
   blanks?: { id: string; type: string; units?: string[] }[];
   units?: string[];
   hintCount: number;
@@ -28,13 +30,14 @@ function shuffled<T>(values: T[], seedText: string): T[] {
 
 /** What a learner sees of an item: the question, never its answer, feedback, hints or solution. */
 export function itemView(item: Item): ItemView {
-  const base = { id: item.id, type: item.type, skills: item.skills, prompt: item.prompt, hintCount: item.hints.length };
+  const base = { id: item.id, type: item.type, skills: item.skills, prompt: item.prompt, promptHtml: renderMarkdown(item.prompt), hintCount: item.hints.length };
+  const choice = (c: { id: string; text: string }) => ({ id: c.id, text: c.text, html: renderInlineMarkdown(c.text) });
   switch (item.type) {
     case "single-choice":
     case "multiple-select":
-      return { ...base, choices: item.choices.map((c) => ({ id: c.id, text: c.text })) };
+      return { ...base, choices: item.choices.map(choice) };
     case "ordering":
-      return { ...base, choices: shuffled(item.choices.map((c) => ({ id: c.id, text: c.text })), item.id) };
+      return { ...base, choices: shuffled(item.choices.map(choice), item.id) };
     case "fill-in":
       return { ...base, blanks: item.blanks.map((b) => ({ id: b.id, type: b.type, ...(b.type === "numeric" && b.units.length ? { units: b.units } : {}) })) };
     case "numeric":
