@@ -28,6 +28,29 @@ export const MasteryChangeSchema = z.object({
 });
 export type MasteryChange = z.infer<typeof MasteryChangeSchema>;
 
+export const ActivityViewSchema = z.object({
+  kind: z.enum(["practice", "review", "lesson"]),
+  skillId: z.string(),
+  skillName: z.string(),
+  itemId: z.string().optional(),
+  lessonId: z.string().optional(),
+  lessonTitle: z.string().optional(),
+  media: z.string().optional(),
+});
+export type ActivityView = z.infer<typeof ActivityViewSchema>;
+
+/** Why: structured parts (codes with their evidence, for translation) and the English sentence. */
+export const ReasonSchema = z.object({ text: z.string(), parts: z.array(z.unknown()) });
+
+export const NextActivitySchema = z
+  .object({
+    activity: ActivityViewSchema.nullable(),
+    reason: ReasonSchema,
+    alternatives: z.array(z.object({ activity: ActivityViewSchema, reason: ReasonSchema })),
+  })
+  .meta({ id: "NextActivity" });
+export type NextActivity = z.infer<typeof NextActivitySchema>;
+
 export const AttemptResultSchema = z
   .object({
     attemptId: z.string(),
@@ -40,6 +63,8 @@ export const AttemptResultSchema = z
     masteryChanges: z.array(MasteryChangeSchema),
     /** True when this attempt id had already been recorded: nothing changed. */
     duplicate: z.boolean(),
+    /** What to do next, with its reason (one round trip). */
+    next: NextActivitySchema,
   })
   .meta({ id: "AttemptResult" });
 export type AttemptResult = z.infer<typeof AttemptResultSchema>;

@@ -48,6 +48,7 @@ function samples(ids: Ids, firstItemId: string): Record<string, Sample> {
       get body() { return { attemptId: crypto.randomUUID(), itemId: firstItemId, response: "a" }; },
     },
     "GET /api/courses/{courseId}/mastery": { params: { courseId: "spanish-a1" } },
+    "GET /api/courses/{courseId}/next": { params: { courseId: "spanish-a1" } },
   };
 }
 

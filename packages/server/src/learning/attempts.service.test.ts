@@ -27,6 +27,24 @@ describe.each(DIALECTS)("the answer loop on $name", ({ open }) => {
   afterAll(async () => database?.drop());
 
   const singleChoice = () => items.filter((i): i is Extract<Item, { type: "single-choice" }> => i.type === "single-choice" && i.skills.length === 1);
+  /** A right response to any item, from its own answer specification. */
+  const rightResponse = (item: Item): unknown => {
+    switch (item.type) {
+      case "single-choice":
+        return item.choices.find((c) => c.correct)!.id;
+      case "multiple-select":
+        return item.choices.filter((c) => c.correct).map((c) => c.id);
+      case "ordering":
+        return item.choices.map((c) => c.id);
+      case "numeric":
+      case "expression":
+        return item.answer;
+      case "short-text":
+        return item.answers[0]!;
+      case "fill-in":
+        return Object.fromEntries(item.blanks.map((b) => [b.id, b.type === "short-text" ? b.answers[0]! : b.answer]));
+    }
+  };
   const answer = async (item: Item, response: unknown, attemptId = crypto.randomUUID(), cookie = learner) => {
     const r = await t.request("POST", "/api/courses/spanish-a1/attempts", { cookie, body: { attemptId, itemId: item.id, response, hintsUsed: 0, durationMs: 4000 } });
     return { status: r.status, body: (await r.json()) as Json };
@@ -85,6 +103,43 @@ describe.each(DIALECTS)("the answer loop on $name", ({ open }) => {
     // Spanish A1 sets its mastery threshold to 0.9. From the default priors (prior .2, learn .2, guess .15,
     // slip .1): one right answer gives .6·1 + .4·.2 = .68; two give .927 + .073·.2 = .942 ≥ .9.
     expect(gained).toEqual([false, true]);
+  });
+
+  it("recommends, for a new learner, a skill without prerequisites, with a reason", async () => {
+    const fresh = await t.signIn("learner70@demo.attune.test");
+    const r = await t.request("GET", "/api/courses/spanish-a1/next", { cookie: fresh });
+    const next = (await r.json()) as { activity: Json; reason: { text: string; parts: Json[] }; alternatives: Json[] };
+    expect(r.status).toBe(200);
+    const skill = (await loadCourseDir(SPANISH)).course.skills.find((s) => s.id === next.activity.skillId)!;
+    expect(skill.prerequisites).toEqual([]);
+    expect(next.reason.text.length).toBeGreaterThan(10);
+    expect(next.reason.parts.length).toBeGreaterThan(0);
+  });
+
+  it("returns the next activity with every answer, and gives a newly mastered skill a review schedule", async () => {
+    const fresh = await t.signIn("learner71@demo.attune.test");
+    let mastered: string | undefined;
+    for (let i = 0; i < 40 && !mastered; i++) {
+      const next = (await (await t.request("GET", "/api/courses/spanish-a1/next", { cookie: fresh })).json()) as { activity: Json };
+      if (next.activity.kind === "lesson") {
+        await database.db
+          .insertInto("lesson_views")
+          .values({ id: crypto.randomUUID(), learner_id: (await database.db.selectFrom("users").select("id").where("email", "=", "learner71@demo.attune.test").executeTakeFirstOrThrow()).id, school_id: t.demo.schoolId, course_id: "spanish-a1", lesson_id: next.activity.lessonId as string, variant: "text", seconds: 60, viewed_at: new Date().toISOString() })
+          .execute();
+        continue;
+      }
+      const item = items.find((x) => x.id === next.activity.itemId)!;
+      const response = rightResponse(item);
+      const result = await answer(item, response, crypto.randomUUID(), fresh);
+      expect(result.body.correct, `${item.id} answered with ${JSON.stringify(response)}`).toBe(true);
+      expect((result.body.next as Json).reason).toBeDefined();
+      mastered = (result.body.masteryChanges as Json[]).find((c) => c.gained)?.skillId as string | undefined;
+    }
+    expect(mastered).toBeDefined();
+    const row = await database.db.selectFrom("learner_skill_states").select(["memory", "review_due_at", "mastered_at"]).where("skill_id", "=", mastered!).where("learner_id", "=", (await database.db.selectFrom("users").select("id").where("email", "=", "learner71@demo.attune.test").executeTakeFirstOrThrow()).id).executeTakeFirstOrThrow();
+    expect(row.mastered_at).not.toBeNull();
+    expect(JSON.parse(row.memory!)).toMatchObject({ reps: expect.any(Number) });
+    expect(Date.parse(row.review_due_at!)).toBeGreaterThan(Date.now());
   });
 
   it("refuses learners whose classes do not follow the course", async () => {

@@ -1,6 +1,6 @@
 import { type AnswerResponse, checkAnswer } from "@attune/content";
 import type { AttemptResult, MasteryChange, RecordAttemptInput } from "@attune/contract";
-import { type BktParams, bktParamsFor, bktStep } from "@attune/engine";
+import { type BktParams, type MemoryCard, bktParamsFor, bktStep, createMemoryCard, reviewDueAt, reviewMemoryCard } from "@attune/engine";
 import type { Kysely } from "kysely";
 import type { Database, LearnerSkillStatesTable } from "../db/schema.ts";
 import type { Actor, Deps } from "../http/app-env.ts";
@@ -8,8 +8,9 @@ import { notFound } from "../http/errors.ts";
 import { bktParamsForCourse } from "./bkt-params.ts";
 import type { CourseContent } from "./course-content.ts";
 import { assertLearnerInCourse } from "./learner-access.ts";
+import { learnerNextActivity } from "./next-activity.service.ts";
 
-type StoredResult = Omit<AttemptResult, "duplicate" | "masteryChanges"> & { masteryChanges: MasteryChange[] };
+type StoredResult = Omit<AttemptResult, "duplicate" | "masteryChanges" | "next"> & { masteryChanges: MasteryChange[] };
 
 const RECENT = 5;
 
@@ -47,6 +48,12 @@ async function updateSkillStates(
     const wasMastered = row?.mastered_at != null;
     const mastered = after >= skill.masteryThreshold;
     const recent = [...((row ? JSON.parse(row.recent) : []) as boolean[]), correct].slice(-RECENT);
+    // Spaced review (FSRS): a skill gets a memory card when first mastered; an answer at a mastered skill is a
+    // review that reschedules it. A failed review also lowers mastery above, which may reopen practice.
+    const now = Date.parse(at);
+    let card = row?.memory ? (JSON.parse(row.memory) as MemoryCard) : null;
+    if (card && wasMastered) card = reviewMemoryCard(card, now, { correct });
+    else if (!card && mastered) card = createMemoryCard(now);
     const next: LearnerSkillStatesTable = {
       learner_id: actor.id,
       course_id: course.id,
@@ -59,8 +66,8 @@ async function updateSkillStates(
       recent: JSON.stringify(recent),
       last_practiced_at: at,
       mastered_at: mastered ? (row?.mastered_at ?? at) : null,
-      memory: row?.memory ?? null,
-      review_due_at: row?.review_due_at ?? null,
+      memory: card ? JSON.stringify(card) : null,
+      review_due_at: card ? new Date(reviewDueAt(card)).toISOString() : null,
       updated_at: at,
     };
     if (row) {
@@ -84,6 +91,11 @@ async function updateSkillStates(
  * updates the learner's knowledge state of every skill the item is tagged with — one transaction.
  */
 export async function recordAttempt(deps: Deps, actor: Actor, courseId: string, input: RecordAttemptInput): Promise<AttemptResult> {
+  const result = await appendAttempt(deps, actor, courseId, input);
+  return { ...result, next: await learnerNextActivity(deps, actor, courseId) };
+}
+
+async function appendAttempt(deps: Deps, actor: Actor, courseId: string, input: RecordAttemptInput): Promise<Omit<AttemptResult, "next">> {
   await assertLearnerInCourse(deps.db, actor, courseId);
   const existing = await findAttempt(deps.db, actor.id, input.attemptId);
   if (existing) return { ...existing, duplicate: true };

@@ -4,6 +4,7 @@ import {
   CourseParamsSchema,
   ItemViewSchema,
   MasteryListSchema,
+  NextActivitySchema,
   RecordAttemptInputSchema,
 } from "@attune/contract";
 import type { RouteRegistrar } from "../http/registrar.ts";
@@ -13,6 +14,7 @@ import { recordAttempt } from "../learning/attempts.service.ts";
 import { itemView } from "../learning/item-view.ts";
 import { assertLearnerInCourse } from "../learning/learner-access.ts";
 import { learnerMastery } from "../learning/mastery.service.ts";
+import { learnerNextActivity } from "../learning/next-activity.service.ts";
 import { jsonBody, responses } from "./responses.ts";
 
 export function registerLearningRoutes({ route, deps }: RouteRegistrar) {
@@ -50,4 +52,13 @@ export function registerLearningRoutes({ route, deps }: RouteRegistrar) {
     request: { params: CourseParamsSchema },
     responses: responses(MasteryListSchema, "Mastery per skill"),
   })(async (c) => c.json(await learnerMastery(deps, c.get("actor"), c.req.valid("param").courseId), 200));
+
+  route(learner, {
+    method: "get",
+    path: "/api/courses/{courseId}/next",
+    tags: ["learning"],
+    summary: "The next activity for the signed-in learner, with its reason and alternatives",
+    request: { params: CourseParamsSchema },
+    responses: responses(NextActivitySchema, "The recommendation"),
+  })(async (c) => c.json(await learnerNextActivity(deps, c.get("actor"), c.req.valid("param").courseId), 200));
 }
