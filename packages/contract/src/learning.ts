@@ -98,3 +98,36 @@ export const MasteryListSchema = z.object({ courseId: z.string(), skills: z.arra
 
 export const CourseParamsSchema = z.strictObject({ courseId: IdSchema });
 export const CourseItemParamsSchema = z.strictObject({ courseId: IdSchema, itemId: z.string().min(1).max(200).regex(/^[A-Za-z0-9_~.-]+$/) });
+
+export const LessonViewSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    minutes: z.number(),
+    skills: z.array(z.object({ id: z.string(), name: z.string() })),
+    /** Every variant the lesson offers, rendered: text, worked-example (steps), video, audio, interactive. */
+    variants: z.array(
+      z.object({
+        type: z.string(),
+        title: z.string().optional(),
+        html: z.string().optional(),
+        steps: z.array(z.string()).optional(),
+        url: z.string().optional(),
+        captions: z.string().optional(),
+        transcriptHtml: z.string().optional(),
+        itemIds: z.array(z.string()).optional(),
+      }),
+    ),
+  })
+  .meta({ id: "LessonView" });
+export type LessonView = z.infer<typeof LessonViewSchema>;
+
+export const LessonVisitInputSchema = z.strictObject({
+  variant: z.enum(["text", "worked-example", "video", "audio", "interactive"]),
+  /** Visible time on the lesson, measured by the page (not background tabs). */
+  seconds: z.number().int().min(0).max(4 * 60 * 60),
+});
+export const CourseLessonParamsSchema = z.strictObject({ courseId: IdSchema, lessonId: z.string().min(1).max(200).regex(/^[A-Za-z0-9_~.-]+$/) });
+
+export const LearnerCourseSchema = z.object({ id: z.string(), title: z.string(), description: z.string(), skills: z.number().int(), mastered: z.number().int() });
+export const LearnerCourseListSchema = z.object({ items: z.array(LearnerCourseSchema) }).meta({ id: "LearnerCourses" });

@@ -40,3 +40,4 @@ export { type PlacementOptions, type PlacementResponse, type PlacementState } fr
 export { DEFAULT_SIM_START, fitPilotBkt, SIM_POLICIES, simulatePolicy, type PolicySimulationOptions, type PolicySimulationReport, type SimPolicyName } from "./simulation/run-simulation.ts";
 export { simulatePlacement, type PlacementSimulationOptions, type PlacementSimulationReport } from "./simulation/placement-simulation.ts";
 export { DEFAULT_TRUTH_RANGES, drawCourseTruth, drawLearner, type CourseTruth, type TrueSkill, type TruthRanges } from "./simulation/synthetic-learner.ts";
+export { projectPlan, type Pace, type PlanGoal, type PlanInput, type PlanProjection, type PlanStatus } from "./planning/learning-plan.ts";

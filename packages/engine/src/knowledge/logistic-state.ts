@@ -1,6 +1,7 @@
 import { bktParamsFor, bktStep, type BktParams } from "./bkt.ts";
 import { addEvidence, NO_EVIDENCE, type SkillEvidence } from "./evidence.ts";
 import { emptyMap, mapGet, mapSet, type PersistentMap } from "./persistent-map.ts";
+import { sigmoid } from "./logistic.ts";
 import type { Observation } from "./tracer.ts";
 
 /** What the logistic tracers remember of a learner's practice at one skill (all counts are of earlier attempts). */
@@ -13,6 +14,10 @@ export interface SkillCounts {
   readonly bktKnown?: number;
   /** [time ms, 1 if correct] of attempts within the longest time window, oldest first (only with timestamps). */
   readonly recentEvents?: readonly (readonly [number, number])[];
+  /** Attempt index · 2 + outcome of this skill's attempts within the longest attempt window, oldest first. */
+  readonly recentIndexed?: readonly number[];
+  /** Online ability at this skill (Elo rating, see {@link EloConfig}), when the model uses it. */
+  readonly theta?: number;
 }
 
 /** Prior successes and failures at one item. */
@@ -23,6 +28,10 @@ export interface ItemCounts {
   readonly last: number;
   /** Index of the last attempt at this item in the learner's history. */
   readonly lastIndex: number;
+  /** Last outcomes at this item as bits (newest lowest), at most 5. */
+  readonly bits: number;
+  /** Exponentially weighted correctness at this item, one per item decay rate. */
+  readonly ema: readonly number[];
 }
 
 /** A learner's knowledge state in the logistic family: counts, nothing fitted (the weights live in the tracer). */
@@ -39,6 +48,25 @@ export interface CountsState {
   /** Skills of the last attempt. */
   readonly lastSkillIds: readonly string[];
   readonly lastTime?: number;
+  /** Online ability over all skills (Elo rating), 0 before the first attempt. */
+  readonly theta: number;
+  /** Skills practised so far. */
+  readonly distinctSkills: number;
+  /** Last outcomes over all skills as bits (newest lowest), at most 5 of them. */
+  readonly recentBits: number;
+}
+
+/**
+ * Online ability as an Elo rating against item easiness (Pelánek 2016, "Applications of the Elo rating system in
+ * adaptive educational systems", eq. 1 with the uncertainty function K(n) = α / (1 + β·n)):
+ *   θ ← θ + K(n) · (y − σ(θ + e_item)),
+ * e_item the item's log-odds of a correct answer in the training data. A right answer always raises θ (y − σ > 0).
+ */
+export interface EloConfig {
+  readonly alpha: number;
+  readonly beta: number;
+  /** Easiness e of an item (log-odds). */
+  readonly easiness: (itemId: string) => number;
 }
 
 /** Which running statistics a counts state keeps (fixed by the model's feature spec). */
@@ -48,7 +76,11 @@ export interface CountsConfig {
   /** Longest time window in ms (0: keep no event times). */
   readonly longestWindowMs: number;
   readonly trackItems: boolean;
+  readonly itemEmaRates?: readonly number[];
   readonly bkt?: BktParams;
+  readonly elo?: EloConfig;
+  /** Longest window in attempts for attempt-index windows (0: none). */
+  readonly longestWindowAttempts?: number;
 }
 
 /** The state of a learner with no attempts. */
@@ -62,6 +94,9 @@ export function initialCounts(config: CountsConfig): CountsState {
     items: emptyMap(),
     lastCorrect: 0.5,
     lastSkillIds: [],
+    theta: 0,
+    recentBits: 0,
+    distinctSkills: 0,
   };
 }
 
@@ -69,7 +104,8 @@ export function initialCounts(config: CountsConfig): CountsState {
 export function skillCountsOf(state: CountsState, skillId: string, config: CountsConfig): SkillCounts {
   const found = mapGet(state.skills, skillId);
   if (found !== undefined) return found;
-  const fresh: SkillCounts = { evidence: NO_EVIDENCE, ema: config.skillEmaRates.map(() => 0) };
+  let fresh: SkillCounts = { evidence: NO_EVIDENCE, ema: config.skillEmaRates.map(() => 0) };
+  if (config.elo !== undefined) fresh = { ...fresh, theta: 0 };
   return config.bkt === undefined ? fresh : { ...fresh, bktKnown: bktParamsFor(config.bkt, skillId).prior };
 }
 
@@ -87,15 +123,31 @@ function smooth(values: readonly number[], rates: readonly number[], outcome: nu
  */
 export function updateCounts(state: CountsState, observation: Observation, config: CountsConfig): CountsState {
   const outcome = observation.correct ? 1 : 0;
+  const elo = config.elo;
+  const easiness = elo === undefined ? 0 : elo.easiness(observation.itemId);
   let skills = state.skills;
+  let distinctSkills = state.distinctSkills;
   for (const skillId of new Set(observation.skillIds)) {
     const current = skillCountsOf(state, skillId, config);
+    if (current.evidence.lastIndex < 0) distinctSkills++;
     let next: SkillCounts = {
       evidence: addEvidence(current.evidence, observation, state.attempts),
       ema: smooth(current.ema, config.skillEmaRates, outcome),
     };
     if (config.bkt !== undefined) {
       next = { ...next, bktKnown: bktStep(current.bktKnown ?? 0.5, observation.correct, bktParamsFor(config.bkt, skillId)) };
+    }
+    if (elo !== undefined) {
+      const theta = current.theta ?? 0;
+      const n = current.evidence.correct + current.evidence.incorrect;
+      next = { ...next, theta: theta + (elo.alpha / (1 + elo.beta * n)) * (outcome - sigmoid(theta + easiness)) };
+    }
+    const W = config.longestWindowAttempts ?? 0;
+    if (W > 0) {
+      const since = state.attempts - W;
+      const kept = (current.recentIndexed ?? []).filter((e) => e >> 1 >= since);
+      kept.push(state.attempts * 2 + outcome);
+      next = { ...next, recentIndexed: kept };
     }
     if (config.longestWindowMs > 0 && observation.time !== undefined) {
       const since = observation.time - config.longestWindowMs;
@@ -109,12 +161,15 @@ export function updateCounts(state: CountsState, observation: Observation, confi
   }
   let items = state.items;
   if (config.trackItems) {
-    const item = mapGet(items, observation.itemId) ?? { correct: 0, incorrect: 0 };
+    const rates = config.itemEmaRates ?? [];
+    const item = mapGet(items, observation.itemId) ?? { correct: 0, incorrect: 0, bits: 0, ema: rates.map(() => 0) };
     items = mapSet(items, observation.itemId, {
       correct: item.correct + outcome,
       incorrect: item.incorrect + 1 - outcome,
       last: outcome,
       lastIndex: state.attempts,
+      bits: ((item.bits << 1) | outcome) & 31,
+      ema: smooth(item.ema, rates, outcome),
     });
   }
   const time = observation.time ?? state.lastTime;
@@ -126,7 +181,13 @@ export function updateCounts(state: CountsState, observation: Observation, confi
     skills,
     items,
     lastCorrect: outcome,
+    recentBits: ((state.recentBits << 1) | outcome) & 31,
+    distinctSkills,
     lastSkillIds: observation.skillIds,
+    theta:
+      elo === undefined
+        ? 0
+        : state.theta + (elo.alpha / (1 + elo.beta * state.attempts)) * (outcome - sigmoid(state.theta + easiness)),
   };
   return time === undefined ? next : { ...next, lastTime: time };
 }

@@ -11,6 +11,7 @@ import {
   type LogisticSpec,
 } from "./logistic-features.ts";
 import { initialCounts, skillCountsOf, updateCounts, type CountsState } from "./logistic-state.ts";
+import { countItemEasiness, easinessLookups, ownItemCounts, type ItemEasiness } from "./item-easiness.ts";
 import { SparseRowsBuilder } from "./sparse-rows.ts";
 import type { KnowledgeTracer, LearnerHistory, MasteryExplanation, Rng, SerializedModel } from "./tracer.ts";
 
@@ -23,6 +24,8 @@ export interface LogisticParams {
   readonly weights: readonly number[];
   /** BKT parameters when the spec blends in BKT. */
   readonly bkt?: BktParams;
+  /** Item easiness counted on the training data, when the spec tracks an online ability (Elo). */
+  readonly easiness?: ItemEasiness;
 }
 
 /** Current format version of serialized logistic parameters. */
@@ -45,7 +48,11 @@ export function createLogisticTracer(params: LogisticParams): KnowledgeTracer<Co
     throw new Error(`${params.spec.model}: ${params.weights.length} weights for a layout of ${layout.columns} columns`);
   }
   const weights = Float64Array.from(params.weights);
-  const config = countsConfigOf(params.spec, params.bkt);
+  const config = countsConfigOf(
+    params.spec,
+    params.bkt,
+    params.easiness === undefined ? undefined : easinessLookups(params.easiness)(),
+  );
   // One scratch buffer: the tracer is synchronous, so no two calls interleave.
   const buffer: FeatureBuffer = { indices: [], values: [] };
   const initial = initialCounts(config);
@@ -79,14 +86,27 @@ export function createLogisticTracer(params: LogisticParams): KnowledgeTracer<Co
 /** The design matrix of a replay: one row per attempt, features from earlier attempts only. */
 export function buildDesign(
   layout: FeatureLayout,
-  params: Pick<LogisticParams, "spec" | "bkt">,
+  params: Pick<LogisticParams, "spec" | "bkt" | "easiness">,
   histories: readonly LearnerHistory[],
+  /** BKT parameters to use for the h-th history's features (cross-fitting), instead of `params.bkt`. */
+  bktOf?: (h: number) => BktParams,
 ): { X: ReturnType<SparseRowsBuilder["build"]>; y: Uint8Array } {
-  const config = countsConfigOf(params.spec, params.bkt);
+  let config = countsConfigOf(params.spec, params.bkt);
   const builder = new SparseRowsBuilder(layout.columns);
   const labels: number[] = [];
   const buffer: FeatureBuffer = { indices: [], values: [] };
-  for (const history of histories) {
+  const easiness = params.easiness === undefined ? undefined : easinessLookups(params.easiness);
+  for (let h = 0; h < histories.length; h++) {
+    const history = histories[h] as LearnerHistory;
+    // Leave-one-learner-out easiness and out-of-fold BKT: a training learner's own answers never reach his features
+    // through a fitted table, as they never will for a new learner.
+    if (params.easiness !== undefined || bktOf !== undefined) {
+      config = countsConfigOf(
+        params.spec,
+        bktOf === undefined ? params.bkt : bktOf(h),
+        easiness === undefined ? undefined : easiness(ownItemCounts(history)),
+      );
+    }
     let state = initialCounts(config);
     for (const observation of history.observations) {
       encodeFeatures(layout, config, state, observation.itemId, observation.skillIds, observation.time, buffer);
@@ -118,8 +138,17 @@ export function fitLogisticParams(spec: LogisticSpec, histories: readonly Learne
   const itemIds = effective.item ? [...items].sort() : [];
   const skillIds = [...skills].sort();
   const bkt = effective.bkt ? fitBkt(histories, { rng, restarts: 3 }) : undefined;
+  const easiness = effective.elo === undefined ? undefined : countItemEasiness(histories, effective.elo.smoothing);
   const layout = createLayout(effective, itemIds, skillIds);
-  const { X, y } = buildDesign(layout, { spec: effective, ...(bkt === undefined ? {} : { bkt }) }, histories);
+  const fitted = { spec: effective, ...(bkt === undefined ? {} : { bkt }), ...(easiness === undefined ? {} : { easiness }) };
+  let bktOf: ((h: number) => BktParams) | undefined;
+  if (bkt !== undefined && effective.bktCrossFit === true && histories.length >= 4) {
+    // Two folds of learners (even / odd positions): each fold's features use BKT fitted on the other fold.
+    const even = fitBkt(histories.filter((_, h) => h % 2 === 0), { rng, restarts: 3 });
+    const odd = fitBkt(histories.filter((_, h) => h % 2 === 1), { rng, restarts: 3 });
+    bktOf = (h) => (h % 2 === 0 ? odd : even);
+  }
+  const { X, y } = buildDesign(layout, fitted, histories, bktOf);
   const weights = fitLogistic(X, y, { l2: layout.l2, lower: layout.lower });
-  return { spec: effective, itemIds, skillIds, weights: Array.from(weights), ...(bkt === undefined ? {} : { bkt }) };
+  return { ...fitted, itemIds, skillIds, weights: Array.from(weights) };
 }

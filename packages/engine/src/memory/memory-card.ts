@@ -113,19 +113,28 @@ export function memoryRetrievability(card: MemoryCard, now: number, options?: Me
   return forgetting_curve(options?.weights ? [...options.weights] : default_w, elapsedDays, card.stability);
 }
 
-/** True when the predicted recall at `now` is below the target retention (default 0.9): a review is due. */
+/** Reviews are at least this far apart: FSRS without short-term steps never schedules sooner than a day, and its
+ *  stability update is only meant for reviews a day or more apart (same-day reviews barely move it). */
+export const MIN_REVIEW_INTERVAL_MS = DAY_MS;
+
+/**
+ * True when a review is due at `now`: the predicted recall is below the target retention (default 0.9) and at
+ * least a day has passed since the last review.
+ */
 export function isReviewDue(card: MemoryCard, now: number, options?: MemoryOptions): boolean {
+  if (card.lastReview !== null && now - card.lastReview < MIN_REVIEW_INTERVAL_MS) return false;
   return memoryRetrievability(card, now, options) < (options?.targetRetention ?? DEFAULT_TARGET_RETENTION);
 }
 
 /**
- * When predicted recall reaches the target retention: the inverse of the forgetting curve,
- * t = S/factor · (R^(1/decay) − 1) days after the last review (FSRS-6, Ye 2024, "The Algorithm" wiki).
+ * When the review falls due: when predicted recall reaches the target retention — the inverse of the forgetting
+ * curve, t = S/factor · (R^(1/decay) − 1) days after the last review (FSRS-6; Ye, "The Algorithm", FSRS wiki) —
+ * but not sooner than a day after the last review.
  */
 export function reviewDueAt(card: MemoryCard, options?: MemoryOptions): number {
   if (card.lastReview === null) return card.due;
   const { decay, factor } = decayOf(options);
   const target = options?.targetRetention ?? DEFAULT_TARGET_RETENTION;
   const days = (card.stability / factor) * (Math.pow(target, 1 / decay) - 1);
-  return card.lastReview + days * DAY_MS;
+  return card.lastReview + Math.max(days * DAY_MS, MIN_REVIEW_INTERVAL_MS);
 }

@@ -1,5 +1,5 @@
 import type { Rng } from "../knowledge/tracer.ts";
-import { DEFAULT_TARGET_RETENTION, memoryRetrievability, reviewDueAt, type MemoryCard } from "../memory/memory-card.ts";
+import { DEFAULT_TARGET_RETENTION, isReviewDue, memoryRetrievability, reviewDueAt, type MemoryCard } from "../memory/memory-card.ts";
 import type { CourseGraph, ItemInfo, SkillNode } from "./course-graph.ts";
 import { chooseItem, chooseLesson, DEFAULT_ZONE, predictFromMastery, predictItemDefault, zoneFit, type ItemChoiceContext, type Zone } from "./item-choice.ts";
 import { markTargets, targetBonus, type Assignment, type GoalRef, type TargetMark } from "./learning-targets.ts";
@@ -153,8 +153,8 @@ export function nextActivity(input: NextActivityInput): NextActivityResult {
     } else if (mastered[i] && input.memory) {
       const card = input.memory.get(id);
       if (card === undefined) continue;
-      const r = memoryRetrievability(card, now, { targetRetention });
-      if (r < targetRetention) {
+      if (isReviewDue(card, now, { targetRetention })) {
+        const r = memoryRetrievability(card, now, { targetRetention });
         const score = 1.6 + 4 * (targetRetention - r) - (lastWasReview ? 0.8 : 0);
         candidates.push({ skill: i, kind: "review", score: score + rng() * 1e-6, retrievability: r, skillPrediction: predictFromMastery(m[i] as number, guess, slip) });
       } else nextReviewAt = Math.min(nextReviewAt, reviewDueAt(card, { targetRetention }));

@@ -4,7 +4,7 @@ import { knowsSkill, type SyntheticLearner } from "./synthetic-learner.ts";
 
 /** What a simulated policy asks the learner to do next. */
 export type SimDecision =
-  | { readonly kind: "item"; readonly item: ItemInfo; readonly skills: readonly number[]; readonly review: boolean }
+  | { readonly kind: "item"; readonly item: ItemInfo; readonly skills: readonly number[]; readonly review: boolean; readonly target?: number }
   | { readonly kind: "lesson"; readonly skills: readonly number[]; readonly minutes: number; readonly lessonId: string }
   | { readonly kind: "wait"; readonly until: number }
   | { readonly kind: "done" };
@@ -56,11 +56,26 @@ class ItemCycle {
   }
 }
 
+/** Every policy shows a skill's lessons once, before its first practice (all policies get the same teaching). */
+class LessonQueue {
+  private readonly seen = new Set<string>();
+  constructor(private readonly graph: CourseGraph) {}
+  next(skill: number): SimDecision | undefined {
+    for (const lesson of this.graph.lessonsBySkill[skill] ?? []) {
+      if (this.seen.has(lesson.id)) continue;
+      this.seen.add(lesson.id);
+      return { kind: "lesson", lessonId: lesson.id, minutes: lesson.minutes, skills: itemSkills(this.graph, { id: lesson.id, skillIds: lesson.skillIds }) };
+    }
+    return undefined;
+  }
+}
+
 /** Shared shape of the two course-order baselines: the current skill advances when `passed` says so. */
 function courseOrderPolicy(graph: CourseGraph, rng: Rng, passed: (correctInRow: number, attempts: number) => boolean): SimPolicy {
   const order = graph.order.filter((s) => (graph.itemsBySkill[s]?.length ?? 0) > 0);
   const declared = new Uint8Array(graph.skills.length);
   const items = new ItemCycle(graph, rng);
+  const lessons = new LessonQueue(graph);
   let position = 0;
   let streak = 0;
   let attempts = 0;
@@ -68,10 +83,13 @@ function courseOrderPolicy(graph: CourseGraph, rng: Rng, passed: (correctInRow: 
     decide() {
       const skill = order[position];
       if (skill === undefined) return { kind: "done" };
+      const lesson = lessons.next(skill);
+      if (lesson) return lesson;
       const item = items.next(skill) as ItemInfo;
       return { kind: "item", item, skills: itemSkills(graph, item), review: false };
     },
-    observe(_decision, correct) {
+    observe(decision, correct) {
+      if (decision.kind !== "item") return;
       attempts++;
       streak = correct ? streak + 1 : 0;
       if (passed(streak, attempts)) {
@@ -102,6 +120,7 @@ export function createFixedCountPolicy(graph: CourseGraph, rng: Rng, perSkill = 
  */
 export function createOraclePolicy(graph: CourseGraph, learner: SyntheticLearner, rng: Rng, truthRng: Rng): SimPolicy {
   const items = new ItemCycle(graph, rng);
+  const lessons = new LessonQueue(graph);
   const order = graph.order.filter((s) => (graph.itemsBySkill[s]?.length ?? 0) > 0);
   return {
     decide(now) {
@@ -117,6 +136,8 @@ export function createOraclePolicy(graph: CourseGraph, learner: SyntheticLearner
       }
       const skill = target ?? fallback;
       if (skill === undefined) return { kind: "done" };
+      const lesson = lessons.next(skill);
+      if (lesson) return lesson;
       const item = items.next(skill) as ItemInfo;
       return { kind: "item", item, skills: itemSkills(graph, item), review: false };
     },

@@ -4,9 +4,9 @@ import type { CourseGraph } from "../policy/course-graph.ts";
 /**
  * Synthetic learners with a known ground truth, to measure policies. The truth is a generative model of its own,
  * deliberately not the policy's: knowledge follows BKT-style transitions (Corbett & Anderson 1995) slowed when
- * prerequisites are unknown, and memory follows an exponential forgetting curve (Ebbinghaus 1885) whose stability
+ * prerequisites are unknown, and memory follows a power-law forgetting curve (Wixted & Ebbesen 1991) whose stability
  * grows with spaced retrieval more than with massed practice (the spacing effect; Cepeda et al. 2006; Rohrer &
- * Taylor 2006) — not FSRS's power curve. Every draw comes from the `rng` passed in.
+ * Taylor 2006), with its own growth rule and per-learner parameters that the policies never see. Every draw comes from the `rng` passed in.
  */
 
 /** Ground-truth parameters of one skill for the population (what a course's items are like). */
@@ -31,6 +31,8 @@ export interface TruthRanges {
   readonly stability: readonly [number, number];
   /** Days of stability of a skill known before the course (consolidated long ago). */
   readonly priorStability: readonly [number, number];
+  /** Spread of learner ability on the logit scale of prior knowledge (a course spanning grades 3–6 is mixed). */
+  readonly abilitySpread: number;
   /** Multiplier of the learn rate while a prerequisite is unknown. */
   readonly prerequisitePenalty: number;
   /** Stability gain g of a successful retrieval: S ← S·(1 + g·(1 − R)) + 0.2 days, R the recall chance then. */
@@ -41,14 +43,15 @@ export interface TruthRanges {
  *  slip mostly below 0.3, learn 0.05–0.4) and forgetting studies of school mathematics (days to weeks after massed
  *  practice; Rohrer & Taylor 2006). */
 export const DEFAULT_TRUTH_RANGES: TruthRanges = {
-  prior: [0.15, 0.6],
+  prior: [0.3, 0.8],
   learn: [0.1, 0.35],
   guess: [0.05, 0.3],
   slip: [0.03, 0.12],
-  stability: [2, 6],
-  priorStability: [30, 180],
+  stability: [2, 8],
+  priorStability: [60, 365],
+  abilitySpread: 1.5,
   prerequisitePenalty: 0.25,
-  growth: [4, 10],
+  growth: [8, 20],
 };
 
 /** The course's ground truth: one parameter set per skill (indexed like `graph.skills`). */
@@ -120,7 +123,7 @@ export function drawLearner(graph: CourseGraph, truth: CourseTruth, start: numbe
   for (const i of graph.order) {
     const t = truth.skills[i] as TrueSkill;
     const prerequisitesKnown = (graph.prerequisites[i] ?? []).every((p) => learner.known[p] === 1);
-    const p = sigmoid(logit(t.prior) + 1.2 * ability) * (prerequisitesKnown ? 1 : 0.1);
+    const p = sigmoid(logit(t.prior) + truth.ranges.abilitySpread * ability) * (prerequisitesKnown ? 1 : 0.1);
     if (rng() < p) {
       learner.known[i] = 1;
       learner.knownAtStart[i] = 1;
@@ -130,15 +133,25 @@ export function drawLearner(graph: CourseGraph, truth: CourseTruth, start: numbe
   return learner;
 }
 
-/** Applies forgetting up to `now`: a known skill stays known with probability exp(−Δt/S) (memoryless, so applying
- *  it in several steps is the same as at once). */
+/**
+ * Recall chance t days after the last retrieval: the power-law forgetting curve R = (1 + t/(9S))^−1, S the days to
+ * 90% recall (power functions fit human forgetting better than exponentials: Wixted & Ebbesen 1991).
+ */
+export function trueRecall(days: number, stability: number): number {
+  return 1 / (1 + Math.max(0, days) / (9 * stability));
+}
+
+/** Applies forgetting up to `now`: a skill known at the last check stays known with P = R(now)/R(last check)
+ *  (the survival of the curve since the last retrieval, so checking in several steps equals checking once). */
 export function applyForgetting(learner: SyntheticLearner, skill: number, now: number, rng: Rng): void {
   const from = learner.checkedAt[skill] as number;
   if (now <= from) return;
   learner.checkedAt[skill] = now;
   if (learner.known[skill] !== 1) return;
-  const days = (now - from) / DAY_MS;
-  if (rng() >= Math.exp(-days / (learner.stability[skill] as number))) learner.known[skill] = 0;
+  const S = learner.stability[skill] as number;
+  const last = learner.practicedAt[skill] as number;
+  const survive = trueRecall((now - last) / DAY_MS, S) / trueRecall((from - last) / DAY_MS, S);
+  if (rng() >= survive) learner.known[skill] = 0;
 }
 
 /** True when the learner knows the skill at `now` (after forgetting). */
@@ -150,8 +163,8 @@ export function knowsSkill(learner: SyntheticLearner, skill: number, now: number
 /**
  * The learner answers an item on `skills` at `now`, then learns from it. Correct with P = 1 − slip if every skill
  * is known, else with P = guess (conjunctive). Then each unknown skill is learned with P = learn × speed
- * (× the prerequisite penalty while a prerequisite is unknown), and each known skill's stability grows by the
- * spacing rule S ← S·(1 + g·(1 − R)) + 0.2, R = exp(−Δt/S) the recall chance at this retrieval.
+ * (× the prerequisite penalty while a prerequisite is unknown), and each known skill — and each known direct
+ * prerequisite of it — is retrieved, which grows its stability by the spacing rule of `retrieve`.
  */
 export function answerItem(graph: CourseGraph, truth: CourseTruth, learner: SyntheticLearner, skills: readonly number[], now: number, rng: Rng): boolean {
   let allKnown = true;
@@ -168,10 +181,9 @@ export function answerItem(graph: CourseGraph, truth: CourseTruth, learner: Synt
   for (const s of skills) {
     const t = truth.skills[s] as TrueSkill;
     if (learner.known[s] === 1) {
-      const days = (now - (learner.practicedAt[s] as number)) / DAY_MS;
-      const S = learner.stability[s] as number;
-      const recall = Math.exp(-days / S);
-      learner.stability[s] = S * (1 + learner.growth * (1 - recall)) + 0.2;
+      retrieve(learner, s, now);
+      // Using a skill retrieves the skills it builds on (adding unlike fractions rehearses common denominators).
+      for (const p of graph.prerequisites[s] ?? []) if (knowsSkill(learner, p, now, rng)) retrieve(learner, p, now);
     } else {
       const prerequisitesKnown = (graph.prerequisites[s] ?? []).every((p) => knowsSkill(learner, p, now, rng));
       const p = Math.min(0.9, t.learn * learner.speed * (prerequisitesKnown ? 1 : truth.ranges.prerequisitePenalty));
@@ -183,4 +195,40 @@ export function answerItem(graph: CourseGraph, truth: CourseTruth, learner: Synt
     learner.practicedAt[s] = now;
   }
   return correct;
+}
+
+/** A successful retrieval of a known skill: S ← S·(1 + g·(1 − R)) + 0.2 days, R the recall chance at this moment — spaced retrievals (low R) strengthen memory more than massed ones (the spacing effect). */
+function retrieve(learner: SyntheticLearner, s: number, now: number): void {
+  const days = (now - (learner.practicedAt[s] as number)) / DAY_MS;
+  const S = learner.stability[s] as number;
+  learner.stability[s] = S * (1 + learner.growth * (1 - trueRecall(days, S))) + 0.2;
+  learner.practicedAt[s] = now;
+}
+
+/** The learner answers without learning from it (for placement tests measured against the starting state). */
+export function respondOnly(truth: CourseTruth, learner: SyntheticLearner, skills: readonly number[], now: number, rng: Rng): boolean {
+  let allKnown = true;
+  let guess = 0;
+  let slip = 0;
+  for (const s of skills) {
+    if (!knowsSkill(learner, s, now, rng)) allKnown = false;
+    const t = truth.skills[s] as TrueSkill;
+    guess = Math.max(guess, t.guess);
+    slip = Math.max(slip, t.slip);
+  }
+  return rng() < (allKnown ? 1 - slip : guess);
+}
+
+/** A lesson: one chance to learn each of its unknown skills (as an attempt would give), without an answer. */
+export function studyLesson(graph: CourseGraph, truth: CourseTruth, learner: SyntheticLearner, skills: readonly number[], now: number, rng: Rng): void {
+  for (const s of skills) {
+    if (knowsSkill(learner, s, now, rng)) continue;
+    const t = truth.skills[s] as TrueSkill;
+    const prerequisitesKnown = (graph.prerequisites[s] ?? []).every((p) => knowsSkill(learner, p, now, rng));
+    if (rng() < Math.min(0.9, t.learn * learner.speed * (prerequisitesKnown ? 1 : truth.ranges.prerequisitePenalty))) {
+      learner.known[s] = 1;
+      learner.stability[s] = t.stability * learner.memory;
+      learner.practicedAt[s] = now;
+    }
+  }
 }

@@ -4,7 +4,7 @@ import { migrateToLatest } from "../db/migrator.ts";
 import { DEMO_PASSWORD, seedDemoSchool } from "../demo/seed-demo.ts";
 import { openConfiguredDatabase } from "../runtime.ts";
 import { courseCommand } from "./course.command.ts";
-import { evalCommand, modelCommand } from "./model.command.ts";
+import { evalCommand, modelCommand, simulateCommand } from "./model.command.ts";
 import { createSchoolAdmin } from "./create-admin.ts";
 
 export type CommandContext = {
@@ -104,4 +104,5 @@ export const commands: Command[] = [
   courseCommand,
   modelCommand,
   evalCommand,
+  simulateCommand,
 ];

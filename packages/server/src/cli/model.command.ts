@@ -2,6 +2,7 @@ import { KNOWLEDGE_MODELS } from "@attune/engine";
 import { fitCourseModel } from "../courses/model-fit.service.ts";
 import { migrateToLatest } from "../db/migrator.ts";
 import { runEvalCommand } from "../evaluation/eval-command.ts";
+import { runSimulateCommand } from "../simulation/simulate.command.ts";
 import { openConfiguredDatabase } from "../runtime.ts";
 import type { Command } from "./commands.ts";
 
@@ -44,4 +45,12 @@ export const evalCommand: Command = {
   summary: "Evaluate a knowledge tracing model one step ahead on an attempt log (TSV/CSV)",
   rawArgs: true,
   run: async ({ argv }) => runEvalCommand(argv),
+};
+
+export const simulateCommand: Command = {
+  name: "simulate",
+  usage: "simulate --course fractions --policy <attune|linear-3ccr|fixed-count|oracle> --learners 500 --seed 1 [--placement] [--json]",
+  summary: "Run synthetic learners with known parameters through a course under a policy",
+  rawArgs: true,
+  run: async ({ argv }) => runSimulateCommand(argv),
 };

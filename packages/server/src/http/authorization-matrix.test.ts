@@ -18,7 +18,7 @@ type Ids = Awaited<ReturnType<typeof demoIds>>;
  * A valid request for every protected route. A route added without a sample here fails the matrix, so nobody
  * can add a route whose access rule is untested.
  */
-function samples(ids: Ids, firstItemId: string): Record<string, Sample> {
+function samples(ids: Ids, firstItemId: string, firstLessonId: string): Record<string, Sample> {
   const math5a = ids.cls("Math 5A");
   let counter = 0;
   return {
@@ -49,6 +49,9 @@ function samples(ids: Ids, firstItemId: string): Record<string, Sample> {
     },
     "GET /api/courses/{courseId}/mastery": { params: { courseId: "spanish-a1" } },
     "GET /api/courses/{courseId}/next": { params: { courseId: "spanish-a1" } },
+    "GET /api/learner/courses": {},
+    "GET /api/courses/{courseId}/lessons/{lessonId}": { params: { courseId: "spanish-a1", lessonId: firstLessonId } },
+    "POST /api/courses/{courseId}/lessons/{lessonId}/visits": { params: { courseId: "spanish-a1", lessonId: firstLessonId }, body: { variant: "text", seconds: 30 } },
   };
 }
 
@@ -67,6 +70,7 @@ describe.each(DIALECTS)("authorization matrix on $name", ({ open }) => {
   let t: TestApp;
   let ids: Ids;
   let firstItemId: string;
+  let firstLessonId: string;
   const cookies: Partial<Record<Role, string>> = {};
   const otherCookies: Partial<Record<Role, string>> = {};
 
@@ -78,6 +82,7 @@ describe.each(DIALECTS)("authorization matrix on $name", ({ open }) => {
     // Learning routes need a course: Math 5A (learner01's class) follows the Spanish course here.
     const spanish = await loadCourseDir(SPANISH);
     firstItemId = spanish.items[0]!.id;
+    firstLessonId = spanish.course.lessons[0]!.id;
     await importCourse(database.db, spanish.course, spanish.items, "folder", new Date());
     await database.db.updateTable("classes").set({ course_id: "spanish-a1" }).where("id", "=", ids.cls("Math 5A")).execute();
     const demoEmail: Record<Role, string> = {
@@ -105,7 +110,7 @@ describe.each(DIALECTS)("authorization matrix on $name", ({ open }) => {
   });
 
   it("checks every protected route as every role, as another school and signed out", async () => {
-    const table = samples(ids, firstItemId);
+    const table = samples(ids, firstItemId, firstLessonId);
     const protectedRoutes = t.routes.entries.filter((e): e is RouteEntry & { access: { kind: "roles" | "signed-in" } } => e.access.kind !== "public");
     const missing = protectedRoutes.map((e) => `${e.method} ${e.path}`).filter((key) => !(key in table));
     expect(missing, "routes without a sample request in the matrix").toEqual([]);

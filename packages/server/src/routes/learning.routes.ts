@@ -1,5 +1,10 @@
 import {
   AttemptResultSchema,
+  CourseLessonParamsSchema,
+  LearnerCourseListSchema,
+  LessonViewSchema,
+  LessonVisitInputSchema,
+  OkSchema,
   CourseItemParamsSchema,
   CourseParamsSchema,
   ItemViewSchema,
@@ -13,6 +18,7 @@ import { only } from "../http/route.ts";
 import { recordAttempt } from "../learning/attempts.service.ts";
 import { itemView } from "../learning/item-view.ts";
 import { assertLearnerInCourse } from "../learning/learner-access.ts";
+import { learnerCourses, lessonView, recordLessonVisit } from "../learning/lessons.service.ts";
 import { learnerMastery } from "../learning/mastery.service.ts";
 import { learnerNextActivity } from "../learning/next-activity.service.ts";
 import { jsonBody, responses } from "./responses.ts";
@@ -61,4 +67,36 @@ export function registerLearningRoutes({ route, deps }: RouteRegistrar) {
     request: { params: CourseParamsSchema },
     responses: responses(NextActivitySchema, "The recommendation"),
   })(async (c) => c.json(await learnerNextActivity(deps, c.get("actor"), c.req.valid("param").courseId), 200));
+
+  route(learner, {
+    method: "get",
+    path: "/api/learner/courses",
+    tags: ["learning"],
+    summary: "The courses the signed-in learner follows, with skills mastered",
+    responses: responses(LearnerCourseListSchema, "Courses"),
+  })(async (c) => c.json(await learnerCourses(deps, c.get("actor")), 200));
+
+  route(learner, {
+    method: "get",
+    path: "/api/courses/{courseId}/lessons/{lessonId}",
+    tags: ["learning"],
+    summary: "A lesson with every media variant it offers, rendered",
+    request: { params: CourseLessonParamsSchema },
+    responses: responses(LessonViewSchema, "The lesson"),
+  })(async (c) => {
+    const { courseId, lessonId } = c.req.valid("param");
+    return c.json(await lessonView(deps, c.get("actor"), courseId, lessonId), 200);
+  });
+
+  route(learner, {
+    method: "post",
+    path: "/api/courses/{courseId}/lessons/{lessonId}/visits",
+    tags: ["learning"],
+    summary: "Record time spent on a lesson in one of its media",
+    request: { params: CourseLessonParamsSchema, ...jsonBody(LessonVisitInputSchema) },
+    responses: responses(OkSchema, "Recorded"),
+  })(async (c) => {
+    const { courseId, lessonId } = c.req.valid("param");
+    return c.json(await recordLessonVisit(deps, c.get("actor"), courseId, lessonId, c.req.valid("json")), 200);
+  });
 }
