@@ -58,8 +58,10 @@ export const AttemptResultSchema = z
     feedback: z.string().optional(),
     formNote: z.string().optional(),
     misconceptionId: z.string().optional(),
-    /** The worked solution, shown after a wrong answer. */
+    /** The worked solution, shown after a wrong answer (Markdown, and rendered as sanitized HTML). */
     solution: z.string().optional(),
+    solutionHtml: z.string().optional(),
+    feedbackHtml: z.string().optional(),
     masteryChanges: z.array(MasteryChangeSchema),
     /** True when this attempt id had already been recorded: nothing changed. */
     duplicate: z.boolean(),
@@ -131,3 +133,8 @@ export const CourseLessonParamsSchema = z.strictObject({ courseId: IdSchema, les
 
 export const LearnerCourseSchema = z.object({ id: z.string(), title: z.string(), description: z.string(), skills: z.number().int(), mastered: z.number().int() });
 export const LearnerCourseListSchema = z.object({ items: z.array(LearnerCourseSchema) }).meta({ id: "LearnerCourses" });
+
+export const ActivityChoiceInputSchema = z.strictObject({
+  recommended: ActivityViewSchema.nullable(),
+  chosen: ActivityViewSchema,
+});

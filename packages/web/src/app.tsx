@@ -8,6 +8,7 @@ import { AdminUserPage } from "./pages/admin/user-page.tsx";
 import { AdminUsersPage } from "./pages/admin/users-page.tsx";
 import { ClassPage } from "./pages/class-page.tsx";
 import { HomePage } from "./pages/home-page.tsx";
+import { LearnPage } from "./pages/learn/learn-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
 
@@ -34,6 +35,7 @@ export function App() {
           <Redirect to="/" />
         </Route>
         {(user.role === "teacher" || user.role === "admin") && <Route path="/classes/:classId">{(p) => <ClassPage classId={p.classId} me={user} />}</Route>}
+        {user.role === "learner" && <Route path="/learn/:courseId">{(p) => <LearnPage courseId={p.courseId} />}</Route>}
         {user.role === "admin" && <Route path="/admin/users" component={AdminUsersPage} />}
         {user.role === "admin" && <Route path="/admin/users/:userId">{(p) => <AdminUserPage userId={p.userId} />}</Route>}
         {user.role === "admin" && <Route path="/admin/classes" component={AdminClassesPage} />}

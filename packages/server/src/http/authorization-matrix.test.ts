@@ -50,6 +50,10 @@ function samples(ids: Ids, firstItemId: string, firstLessonId: string): Record<s
     "GET /api/courses/{courseId}/mastery": { params: { courseId: "spanish-a1" } },
     "GET /api/courses/{courseId}/next": { params: { courseId: "spanish-a1" } },
     "GET /api/learner/courses": {},
+    "POST /api/courses/{courseId}/choices": {
+      params: { courseId: "spanish-a1" },
+      body: { recommended: null, chosen: { kind: "practice", skillId: "greetings", skillName: "Greetings", itemId: "x" } },
+    },
     "GET /api/courses/{courseId}/lessons/{lessonId}": { params: { courseId: "spanish-a1", lessonId: firstLessonId } },
     "POST /api/courses/{courseId}/lessons/{lessonId}/visits": { params: { courseId: "spanish-a1", lessonId: firstLessonId }, body: { variant: "text", seconds: 30 } },
   };

@@ -1,4 +1,4 @@
-import { type AnswerResponse, checkAnswer } from "@attune/content";
+import { type AnswerResponse, checkAnswer, renderMarkdown } from "@attune/content";
 import type { AttemptResult, MasteryChange, RecordAttemptInput } from "@attune/contract";
 import { type BktParams, type MemoryCard, bktParamsFor, bktStep, createMemoryCard, reviewDueAt, reviewMemoryCard } from "@attune/engine";
 import type { Kysely } from "kysely";
@@ -116,10 +116,10 @@ async function appendAttempt(deps: Deps, actor: Actor, courseId: string, input: 
       const result: StoredResult = {
         attemptId: input.attemptId,
         correct: check.correct,
-        ...(check.feedback ? { feedback: check.feedback } : {}),
+        ...(check.feedback ? { feedback: check.feedback, feedbackHtml: renderMarkdown(check.feedback) } : {}),
         ...(check.formNote ? { formNote: check.formNote } : {}),
         ...(check.misconceptionId ? { misconceptionId: check.misconceptionId } : {}),
-        ...(check.correct ? {} : { solution: item.solution }),
+        ...(check.correct ? {} : { solution: item.solution, solutionHtml: renderMarkdown(item.solution) }),
         masteryChanges,
       };
       await trx

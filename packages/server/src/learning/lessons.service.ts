@@ -30,7 +30,9 @@ export async function lessonView(deps: Deps, actor: Actor, courseId: string, les
   const course = await deps.courses.get(courseId);
   const lesson = course.lessons.find((l) => l.id === lessonId);
   if (!lesson) throw notFound("Lesson");
-  const variants: LessonVariant[] = [...(lesson.body.trim() ? [{ type: "text" as const, text: lesson.body }] : []), ...lesson.variants];
+  // The body is the text variant; the parser may already list it among the variants.
+  const bodyVariant = lesson.body.trim() && !lesson.variants.some((v) => v.type === "text") ? [{ type: "text" as const, text: lesson.body }] : [];
+  const variants: LessonVariant[] = [...bodyVariant, ...lesson.variants];
   return {
     id: lesson.id,
     title: lesson.title,
@@ -87,4 +89,22 @@ export async function learnerCourses(deps: Deps, actor: Actor) {
     items.push({ ...row, skills: course.skills.length, mastered: Number(mastered.n) });
   }
   return { items };
+}
+
+/** Records that the learner picked another activity than the one recommended (their choice is evidence too). */
+export async function recordActivityChoice(deps: Deps, actor: Actor, courseId: string, input: { recommended: unknown; chosen: unknown }) {
+  await assertLearnerInCourse(deps.db, actor, courseId);
+  await deps.db
+    .insertInto("activity_choices")
+    .values({
+      id: crypto.randomUUID(),
+      learner_id: actor.id,
+      school_id: actor.schoolId,
+      course_id: courseId,
+      recommended: JSON.stringify(input.recommended),
+      chosen: JSON.stringify(input.chosen),
+      chosen_at: deps.now().toISOString(),
+    })
+    .execute();
+  return { ok: true as const };
 }

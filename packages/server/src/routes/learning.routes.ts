@@ -1,4 +1,5 @@
 import {
+  ActivityChoiceInputSchema,
   AttemptResultSchema,
   CourseLessonParamsSchema,
   LearnerCourseListSchema,
@@ -18,7 +19,7 @@ import { only } from "../http/route.ts";
 import { recordAttempt } from "../learning/attempts.service.ts";
 import { itemView } from "../learning/item-view.ts";
 import { assertLearnerInCourse } from "../learning/learner-access.ts";
-import { learnerCourses, lessonView, recordLessonVisit } from "../learning/lessons.service.ts";
+import { learnerCourses, lessonView, recordActivityChoice, recordLessonVisit } from "../learning/lessons.service.ts";
 import { learnerMastery } from "../learning/mastery.service.ts";
 import { learnerNextActivity } from "../learning/next-activity.service.ts";
 import { jsonBody, responses } from "./responses.ts";
@@ -99,4 +100,13 @@ export function registerLearningRoutes({ route, deps }: RouteRegistrar) {
     const { courseId, lessonId } = c.req.valid("param");
     return c.json(await recordLessonVisit(deps, c.get("actor"), courseId, lessonId, c.req.valid("json")), 200);
   });
+
+  route(learner, {
+    method: "post",
+    path: "/api/courses/{courseId}/choices",
+    tags: ["learning"],
+    summary: "Record that the learner chose another activity than the recommended one",
+    request: { params: CourseParamsSchema, ...jsonBody(ActivityChoiceInputSchema) },
+    responses: responses(OkSchema, "Recorded"),
+  })(async (c) => c.json(await recordActivityChoice(deps, c.get("actor"), c.req.valid("param").courseId, c.req.valid("json")), 200));
 }

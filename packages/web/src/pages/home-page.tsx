@@ -1,6 +1,6 @@
 import type { ClassSummary, Me } from "@attune/contract";
 import { Link } from "wouter";
-import { useClasses, useLinkedLearners, useUsers } from "../api/queries.ts";
+import { useClasses, useLearnerCourses, useLinkedLearners, useUsers } from "../api/queries.ts";
 import { QueryState, StatusMessage } from "../components/status.tsx";
 
 export function HomePage({ me }: { me: Me }) {
@@ -18,8 +18,28 @@ export function HomePage({ me }: { me: Me }) {
 
 function LearnerHome() {
   const classes = useClasses();
+  const courses = useLearnerCourses();
   return (
     <>
+      <h2>Your learning</h2>
+      <QueryState isPending={courses.isPending} error={courses.error} />
+      {courses.data?.items.length === 0 && <StatusMessage kind="empty">None of your classes has a course yet.</StatusMessage>}
+      <ul className="card-grid">
+        {courses.data?.items.map((c) => (
+          <li key={c.id} className="card course-card">
+            <h3>{c.title}</h3>
+            <p className="muted">
+              {c.mastered} of {c.skills} skills mastered
+            </p>
+            <div className="progress" role="progressbar" aria-label={`${c.title}: skills mastered`} aria-valuemin={0} aria-valuemax={c.skills} aria-valuenow={c.mastered}>
+              <span style={{ width: `${c.skills ? (100 * c.mastered) / c.skills : 0}%` }} />
+            </div>
+            <Link href={`/learn/${c.id}`} className="button-link">
+              {c.mastered === 0 ? "Start learning" : "Continue learning"}
+            </Link>
+          </li>
+        ))}
+      </ul>
       <h2>Your classes</h2>
       <QueryState isPending={classes.isPending} error={classes.error} />
       {classes.data?.items.length === 0 && <StatusMessage kind="empty">You are not in any class yet. Your teacher will add you.</StatusMessage>}

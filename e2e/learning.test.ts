@@ -1,0 +1,111 @@
+import path from "node:path";
+import { type Item, readCourseDir, validateCourse } from "@attune/content";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations, launchBrowser, screenshot } from "./support/browser.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+/** Types or picks the right answer of an item in the page, from the course's own answer specification. */
+async function answerRight(page: Page, item: Item) {
+  switch (item.type) {
+    case "single-choice":
+      await page.locator(`input[type=radio][value="${item.choices.find((c) => c.correct)!.id}"]`).check();
+      return;
+    case "multiple-select":
+      for (const c of item.choices) if (c.correct) await page.getByRole("checkbox").nth(item.choices.indexOf(c)).check();
+      return;
+    case "numeric":
+    case "expression":
+      await page.getByLabel(/Your answer/).fill(item.answer);
+      return;
+    case "short-text":
+      await page.getByLabel(/Your answer/).fill(item.answers[0]!);
+      return;
+    case "fill-in":
+      for (const [i, b] of item.blanks.entries()) await page.getByLabel(`Blank ${i + 1}`).fill(b.type === "short-text" ? b.answers[0]! : b.answer);
+      return;
+    case "ordering": {
+      // Move each choice into place with the Up buttons, as a keyboard user would.
+      for (const [target, choice] of item.choices.entries()) {
+        for (;;) {
+          const texts = await page.locator(".ordering li").allTextContents();
+          const at = texts.findIndex((t) => t.startsWith(choice.text.replace(/\$/g, "").slice(0, 3)));
+          if (at <= target) break;
+          await page.getByRole("button", { name: `Move "${choice.text}" up` }).click();
+        }
+      }
+      return;
+    }
+  }
+}
+
+describe("a learner's learning loop", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let items: Map<string, Item>;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const parsed = await readCourseDir(path.resolve(import.meta.dirname, "../courses/fractions"));
+    items = new Map(validateCourse(parsed.course, parsed.sources).items.map((i) => [i.id, i]));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("signs in, follows the recommendation with its reason, studies a lesson and answers items with instant feedback", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const shownItems: string[] = [];
+    page.on("response", (r) => {
+      const m = /\/api\/courses\/fractions\/items\/([^/?]+)$/.exec(new URL(r.url()).pathname);
+      if (m) shownItems.push(decodeURIComponent(m[1]!));
+    });
+    await page.goto(server.url);
+    await page.getByLabel("Email").fill("learner01@demo.attune.test");
+    await page.getByLabel("Password").fill("attune-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Your learning" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, "10-learner-home");
+
+    await page.getByRole("link", { name: "Start learning" }).click();
+    await page.locator(".reason-text").waitFor();
+    expect((await page.locator(".reason-text").textContent())!.length).toBeGreaterThan(10);
+
+    let answered = 0;
+    let lessons = 0;
+    for (let step = 0; step < 12 && answered < 3; step++) {
+      const eyebrow = (await page.locator(".reason .eyebrow").textContent()) ?? "";
+      if (eyebrow.startsWith("Lesson")) {
+        await page.locator(".lesson-card").waitFor();
+        if (lessons === 0) {
+          expect(await page.getByRole("tab").count()).toBeGreaterThanOrEqual(2);
+          await page.getByRole("tab", { name: "Worked example" }).click();
+          await page.getByRole("button", { name: /Show the next step/ }).click();
+          expect(await page.locator(".steps li").count()).toBe(2);
+          expect(await accessibilityViolations(page)).toEqual([]);
+          await screenshot(page, "11-lesson-worked-example");
+        }
+        lessons++;
+        await page.getByRole("button", { name: /continue/ }).click();
+        await page.waitForTimeout(300);
+        continue;
+      }
+      await page.locator(".item-card .prompt").waitFor();
+      await expect.poll(() => shownItems.length).toBeGreaterThan(answered);
+      const item = items.get(shownItems.at(-1)!)!;
+      await answerRight(page, item);
+      await page.getByRole("button", { name: "Check my answer" }).click();
+      await page.locator(".feedback").waitFor();
+      expect(await page.locator(".feedback-title").textContent()).toBe("Right!");
+      if (answered === 0) {
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, "12-item-feedback");
+      }
+      answered++;
+      await page.getByRole("button", { name: "Continue" }).click();
+    }
+    expect(answered).toBe(3);
+  });
+});

@@ -1,0 +1,139 @@
+import { useState } from "react";
+import type { ItemViewData } from "../../api/queries.ts";
+
+export type Response = string | string[] | Record<string, string>;
+
+type Props = { item: ItemViewData; disabled: boolean; onChange: (response: Response | null) => void };
+
+/** The right input for each item type, every one labelled and usable with the keyboard alone. */
+export function AnswerInput({ item, disabled, onChange }: Props) {
+  switch (item.type) {
+    case "single-choice":
+      return <SingleChoice item={item} disabled={disabled} onChange={onChange} />;
+    case "multiple-select":
+      return <MultipleSelect item={item} disabled={disabled} onChange={onChange} />;
+    case "ordering":
+      return <Ordering item={item} disabled={disabled} onChange={onChange} />;
+    case "fill-in":
+      return <FillIn item={item} disabled={disabled} onChange={onChange} />;
+    default:
+      return <TypedAnswer item={item} disabled={disabled} onChange={onChange} />;
+  }
+}
+
+function SingleChoice({ item, disabled, onChange }: Props) {
+  return (
+    <fieldset className="choices" disabled={disabled}>
+      <legend className="visually-hidden">Choose one answer</legend>
+      {item.choices?.map((c) => (
+        <label key={c.id} className="choice">
+          <input type="radio" name={`answer-${item.id}`} value={c.id} onChange={() => onChange(c.id)} />
+          <span dangerouslySetInnerHTML={{ __html: c.html }} />
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function MultipleSelect({ item, disabled, onChange }: Props) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const toggle = (id: string) => {
+    const next = chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id];
+    setChosen(next);
+    onChange(next.length ? next : null);
+  };
+  return (
+    <fieldset className="choices" disabled={disabled}>
+      <legend>Choose every answer that is right</legend>
+      {item.choices?.map((c) => (
+        <label key={c.id} className="choice">
+          <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} />
+          <span dangerouslySetInnerHTML={{ __html: c.html }} />
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Ordering({ item, disabled, onChange }: Props) {
+  const [order, setOrder] = useState(() => item.choices ?? []);
+  const move = (index: number, by: number) => {
+    const next = [...order];
+    const [moved] = next.splice(index, 1);
+    next.splice(index + by, 0, moved!);
+    setOrder(next);
+    onChange(next.map((c) => c.id));
+  };
+  return (
+    <div>
+      <p id={`order-help-${item.id}`} className="muted small">Put them in order with the Up and Down buttons.</p>
+      <ol className="ordering" aria-describedby={`order-help-${item.id}`}>
+        {order.map((c, i) => (
+          <li key={c.id}>
+            <span dangerouslySetInnerHTML={{ __html: c.html }} />
+            <span className="ordering-buttons">
+              <button type="button" className="button-quiet" disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move "${c.text}" up`}>Up</button>
+              <button type="button" className="button-quiet" disabled={disabled || i === order.length - 1} onClick={() => move(i, 1)} aria-label={`Move "${c.text}" down`}>Down</button>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function FillIn({ item, disabled, onChange }: Props) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  return (
+    <div className="blanks">
+      {item.blanks?.map((b, i) => (
+        <div className="field" key={b.id}>
+          <label htmlFor={`blank-${item.id}-${b.id}`}>Blank {i + 1}</label>
+          <input
+            id={`blank-${item.id}-${b.id}`}
+            autoComplete="off"
+            disabled={disabled}
+            value={values[b.id] ?? ""}
+            onChange={(e) => {
+              const next = { ...values, [b.id]: e.target.value };
+              setValues(next);
+              onChange(Object.values(next).some((v) => v.trim()) ? next : null);
+            }}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const HELP: Record<string, string> = {
+  numeric: "Type a number: 3/4, 1 1/2 or 0.75 all work.",
+  expression: "Type an expression, such as 2(x+3) or x^2 + 1.",
+  "short-text": "Type your answer.",
+};
+
+function TypedAnswer({ item, disabled, onChange }: Props) {
+  const [value, setValue] = useState("");
+  const id = `answer-${item.id}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>Your answer{item.units?.length ? ` (in ${item.units[0]})` : ""}</label>
+      <input
+        id={id}
+        className="answer-input"
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        inputMode={item.type === "numeric" ? "text" : undefined}
+        disabled={disabled}
+        value={value}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => {
+          setValue(e.target.value);
+          onChange(e.target.value.trim() ? e.target.value : null);
+        }}
+      />
+      <p id={`${id}-help`} className="muted small">{HELP[item.type] ?? ""}</p>
+    </div>
+  );
+}

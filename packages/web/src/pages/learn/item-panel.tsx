@@ -1,0 +1,85 @@
+import type { AttemptResult } from "@attune/contract";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { post } from "../../api/client.ts";
+import { type ItemViewData, useItem } from "../../api/queries.ts";
+import { QueryState } from "../../components/status.tsx";
+import { AnswerInput, type Response } from "./answer-input.tsx";
+
+/** Blanks of fill-in items appear in the prompt as numbered gaps matching the labelled inputs below it. */
+function promptHtml(item: ItemViewData): string {
+  let n = 0;
+  return item.promptHtml.replace(/\[\[blank:[\w-]+\]\]/g, () => `<span class="blank-gap">(${++n})</span>`);
+}
+
+const percent = (p: number) => `${Math.round(p * 100)}%`;
+
+/** One item: answer, instant feedback, the worked solution after a wrong answer, and how mastery moved. */
+export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: string; itemId: string; context: "practice" | "review"; onDone: (result: AttemptResult) => void }) {
+  const item = useItem(courseId, itemId);
+  const [response, setResponse] = useState<Response | null>(null);
+  const [result, setResult] = useState<AttemptResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const started = useRef(performance.now());
+  const attemptId = useRef(crypto.randomUUID());
+  const feedbackRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (result) feedbackRef.current?.focus();
+  }, [result]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (response === null || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { attemptId: attemptId.current, itemId, response, hintsUsed: 0, durationMs: Math.round(performance.now() - started.current), context };
+      setResult(await post<AttemptResult>(`/api/courses/${courseId}/attempts`, body));
+    } catch (e) {
+      // The same attempt id is sent again on retry, so a lost response never counts twice.
+      setError(e instanceof Error ? e.message : "Your answer could not be sent. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!item.data) return <QueryState isPending={item.isPending} error={item.error} />;
+  return (
+    <form className="item-card" onSubmit={submit} aria-labelledby={`prompt-${itemId}`}>
+      <div id={`prompt-${itemId}`} className="prompt" dangerouslySetInnerHTML={{ __html: promptHtml(item.data) }} />
+      <AnswerInput item={item.data} disabled={result !== null} onChange={setResponse} />
+      {!result && (
+        <button type="submit" className="button-primary" disabled={response === null || busy}>
+          {busy ? "Checking…" : "Check my answer"}
+        </button>
+      )}
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <div ref={feedbackRef} tabIndex={-1} aria-live="polite" className="feedback-slot">
+        {result && (
+          <div className={`feedback ${result.correct ? "feedback-right" : "feedback-wrong"}`}>
+            <p className="feedback-title">{result.correct ? "Right!" : "Not quite."}</p>
+            {result.feedbackHtml && <div dangerouslySetInnerHTML={{ __html: result.feedbackHtml }} />}
+            {result.formNote && <p>{result.formNote}</p>}
+            {result.masteryChanges.map((m) => (
+              <p key={m.skillId} className="mastery-change">
+                {m.name}: {percent(m.before)} → {percent(m.after)}
+                {m.gained && " — mastered!"}
+                {m.lost && " — needs more practice"}
+              </p>
+            ))}
+            {result.solution && (
+              <details open>
+                <summary>Worked solution</summary>
+                <div dangerouslySetInnerHTML={{ __html: result.solutionHtml ?? "" }} />
+              </details>
+            )}
+            <button type="button" className="button-primary" onClick={() => onDone(result)}>
+              Continue
+            </button>
+          </div>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from "react";
+import { post } from "../../api/client.ts";
+import { useLesson } from "../../api/queries.ts";
+import { QueryState } from "../../components/status.tsx";
+
+const MEDIA_LABEL: Record<string, string> = {
+  text: "Read",
+  "worked-example": "Worked example",
+  video: "Video",
+  audio: "Listen",
+  interactive: "Try it",
+};
+
+/** Counts only the seconds the page is visible: a lesson left in a background tab is not time on task. */
+function useVisibleSeconds() {
+  const total = useRef(0);
+  const since = useRef<number | null>(document.visibilityState === "visible" ? performance.now() : null);
+  useEffect(() => {
+    const onChange = () => {
+      if (document.visibilityState === "visible") since.current = performance.now();
+      else if (since.current !== null) {
+        total.current += performance.now() - since.current;
+        since.current = null;
+      }
+    };
+    document.addEventListener("visibilitychange", onChange);
+    return () => document.removeEventListener("visibilitychange", onChange);
+  }, []);
+  return () => Math.round((total.current + (since.current === null ? 0 : performance.now() - since.current)) / 1000);
+}
+
+export function LessonPanel({ courseId, lessonId, onDone }: { courseId: string; lessonId: string; onDone: () => void }) {
+  const lesson = useLesson(courseId, lessonId);
+  const [variantIndex, setVariantIndex] = useState(0);
+  const [revealed, setRevealed] = useState(1);
+  const seconds = useVisibleSeconds();
+  if (!lesson.data) return <QueryState isPending={lesson.isPending} error={lesson.error} />;
+  const variants = lesson.data.variants;
+  const variant = variants[variantIndex]!;
+  const finish = async () => {
+    await post(`/api/courses/${courseId}/lessons/${lessonId}/visits`, { variant: variant.type, seconds: seconds() });
+    onDone();
+  };
+  return (
+    <article className="lesson-card" aria-labelledby="lesson-title">
+      <p className="eyebrow">Lesson · about {lesson.data.minutes} minutes</p>
+      <h2 id="lesson-title">{lesson.data.title}</h2>
+      <div role="tablist" aria-label="Ways to learn this" className="media-tabs">
+        {variants.map((v, i) => (
+          <button
+            key={`${v.type}-${i}`}
+            role="tab"
+            type="button"
+            aria-selected={i === variantIndex}
+            className={i === variantIndex ? "tab tab-current" : "tab"}
+            onClick={() => {
+              setVariantIndex(i);
+              setRevealed(1);
+            }}
+          >
+            {MEDIA_LABEL[v.type] ?? v.type}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="lesson-body">
+        {variant.title && <h3>{variant.title}</h3>}
+        {variant.html && <div dangerouslySetInnerHTML={{ __html: variant.html }} />}
+        {variant.steps && (
+          <ol className="steps">
+            {variant.steps.slice(0, revealed).map((step, i) => (
+              <li key={i} dangerouslySetInnerHTML={{ __html: step }} />
+            ))}
+          </ol>
+        )}
+        {variant.steps && revealed < variant.steps.length && (
+          <button type="button" className="button-secondary" onClick={() => setRevealed(revealed + 1)}>
+            Show the next step ({revealed + 1} of {variant.steps.length})
+          </button>
+        )}
+        {variant.type === "video" && variant.url && <video controls src={variant.url} className="media" />}
+        {variant.type === "audio" && variant.url && <audio controls src={variant.url} className="media" />}
+        {variant.transcriptHtml && (
+          <details>
+            <summary>Transcript</summary>
+            <div dangerouslySetInnerHTML={{ __html: variant.transcriptHtml }} />
+          </details>
+        )}
+        {variant.type === "interactive" && <p>Practice questions on this lesson come next.</p>}
+      </div>
+      <button type="button" className="button-primary" onClick={finish}>
+        I've studied this — continue
+      </button>
+    </article>
+  );
+}
