@@ -138,3 +138,62 @@ export const ActivityChoiceInputSchema = z.strictObject({
   recommended: ActivityViewSchema.nullable(),
   chosen: ActivityViewSchema,
 });
+
+export const PlacementViewSchema = z
+  .object({
+    status: z.enum(["in-progress", "finished"]),
+    itemsAnswered: z.number().int(),
+    maxItems: z.number().int(),
+    /** The next question (without its answer), or null when the placement is over. */
+    item: ItemViewSchema.nullable(),
+    result: z
+      .object({
+        mastered: z.array(z.object({ skillId: z.string(), name: z.string() })),
+        readyToLearn: z.array(z.object({ skillId: z.string(), name: z.string() })),
+        stop: z.enum(["confident", "limit", "no-items", "learner"]),
+      })
+      .nullable(),
+  })
+  .meta({ id: "PlacementView" });
+export type PlacementView = z.infer<typeof PlacementViewSchema>;
+
+export const PlacementAnswerInputSchema = z.strictObject({
+  itemId: z.string().min(1).max(200),
+  response: z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50), z.record(z.string().max(64), z.string().max(2000))]),
+  durationMs: z.number().int().min(0).max(6 * 60 * 60 * 1000).optional(),
+});
+
+export const CreateGoalInputSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(120),
+    skillIds: z.array(IdSchema).max(200).optional(),
+    unitId: IdSchema.optional(),
+    targetDate: z.iso.date(),
+    minutesPerWeek: z.number().int().min(10).max(3000),
+  })
+  .refine((g) => (g.skillIds?.length ?? 0) > 0 || g.unitId !== undefined, { message: "name skills or a unit", path: ["skillIds"] });
+export type CreateGoalInput = z.infer<typeof CreateGoalInputSchema>;
+
+export const PlanSchema = z
+  .object({
+    courseId: z.string(),
+    pace: z.object({ minutesPerSkill: z.number(), attemptsPerSkill: z.number(), skillsMastered: z.number().int(), measured: z.boolean() }),
+    goals: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        targetDate: z.string(),
+        minutesPerWeek: z.number().int(),
+        skillIds: z.array(z.string()),
+        unitId: z.string().nullable(),
+        remainingSkills: z.array(z.object({ skillId: z.string(), name: z.string() })),
+        projectedCompletion: z.string(),
+        status: z.enum(["ahead", "on-track", "behind"]),
+        extraMinutesPerWeek: z.number().nullable(),
+        thisWeek: z.array(z.object({ skillId: z.string(), name: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: "Plan" });
+export type Plan = z.infer<typeof PlanSchema>;
+export const CourseGoalParamsSchema = z.strictObject({ courseId: IdSchema, goalId: IdSchema });

@@ -1,6 +1,6 @@
 import { bktParamsFor, bktPredictCorrect, type BktParams } from "./bkt.ts";
 import { skillCountsOf, type CountsConfig, type CountsState } from "./logistic-state.ts";
-import { mapEntries, mapGet } from "./persistent-map.ts";
+import { mapGet } from "./persistent-map.ts";
 import { logit } from "./logistic.ts";
 
 /**
@@ -48,44 +48,13 @@ export interface LogisticSpec {
   readonly transitions: boolean;
   /**
    * Online ability: slopes on the learner's Elo rating over all skills and at the item's skill, against item easiness
-   * counted on the training data with `smoothing` pseudo-attempts (see logistic-state.ts `EloConfig`, item-easiness.ts).
+   * counted on the training data with `smoothing` pseudo-attempts (logistic-state.ts `EloConfig`, item-easiness.ts).
    */
   readonly elo?: { readonly alpha: number; readonly beta: number; readonly smoothing: number };
-  /** Context: per-item slopes on log(1 + successes/failures) at this very item (Best-LR+ item × prior outcomes). */
-  readonly itemCountSlopes?: boolean;
-  /** Per-skill slopes on the learner's overall Elo rating (ability matters more for some skills), with `elo`. */
-  readonly eloPerSkill?: boolean;
-  /** Context: log(1 + skills practised so far) and log(attempts per skill so far), the learner's progress and pace. */
-  readonly progress?: boolean;
-  /**
-   * Context: forgetting interactions, log(1 + attempts since the last practice) × {last outcome, log(1 + successes),
-   * log(1 + failures)} at the item and at the skill — half-life-regression-like decay with the attempt index as the
-   * clock (Settles & Meeder 2016, "A trainable spaced repetition model for language learning").
-   */
-  readonly memory?: boolean;
-  /** Context (with `elo`): the item's easiness e and θ·e (items separate strong from weak learners unequally, 2PL-like). */
-  readonly eloItem?: boolean;
-  /**
-   * Context (with `elo`): one weight per (skill asked, other skill practised) on the learner's Elo rating at the other
-   * skill — how doing better than expected at one skill predicts another (a linear, interpretable cousin of DKT's
-   * skill-to-skill influence, Piech et al. 2015 §5). `l2Cross` is its own ridge penalty.
-   */
-  readonly crossSkills?: boolean;
-  /** Context: the skill-pattern one-hot also per skill (skills differ in how streaks predict the next answer). */
-  readonly skillPatternPerSkill?: boolean;
-  readonly l2Cross?: number;
-  /** Context: one-hot of the last k outcomes at this very item (k ≤ 5), for repeated items. */
-  readonly itemPattern?: number;
-  /** Context: recency-weighted correctness at this very item, one global slope per decay rate. */
-  readonly itemEmaRates?: readonly number[];
   /** Context: one-hot of the last k outcomes over all skills (k ≤ 5), the sequential signal DKT picks up. */
   readonly totalPattern?: number;
-  /**
-   * Context: successes and failures at the skill within the last W attempts (any skill) — Best-LR's time windows with
-   * the attempt index as the clock, for logs without timestamps. Per-skill slopes when `attemptWindowsPerSkill`.
-   */
-  readonly attemptWindows?: readonly number[];
-  readonly attemptWindowsPerSkill?: boolean;
+  /** Context: log(1 + skills practised so far) and log(attempts per skill so far), the learner's progress and pace. */
+  readonly progress?: boolean;
   /** Ridge penalty λ on every weight but the intercept (scikit-learn's C = 1/λ). */
   readonly l2: number;
   /** Ridge penalty on item difficulties, when it should differ from `l2` (items are seen far less than skills). */
@@ -112,17 +81,8 @@ export interface FeatureLayout {
   readonly skillPattern: number;
   readonly transitions: number;
   readonly elo: number;
-  readonly itemSlopes: number;
   readonly totalPattern: number;
-  readonly attemptWindows: number;
-  readonly eloPerSkill: number;
   readonly progress: number;
-  readonly memory: number;
-  readonly itemPattern: number;
-  readonly itemEma: number;
-  readonly eloItem: number;
-  readonly crossSkills: number;
-  readonly skillPatternPerSkill: number;
   /** Lower bounds: 0 on every weight of a success-type evidence feature, so correct answers never lower mastery. */
   readonly lower: Float64Array;
   readonly l2: Float64Array;
@@ -153,22 +113,9 @@ export function createLayout(spec: LogisticSpec, itemIds: readonly string[], ski
   const skillPattern = take(spec.skillPattern > 0, 2 ** (spec.skillPattern + 1) - 1);
   const transitions = take(spec.transitions, 2 * nS * nS);
   const elo = take(spec.elo !== undefined, 2);
-  const itemSlopes = take(spec.itemCountSlopes === true, 2 * nI);
   const tp = spec.totalPattern ?? 0;
   const totalPattern = take(tp > 0, 2 ** (tp + 1) - 1);
-  const aw = spec.attemptWindows?.length ?? 0;
-  const attemptWindows = take(aw > 0, 2 * aw * (spec.attemptWindowsPerSkill === true ? nS : 1));
-  const eloPerSkill = take(spec.elo !== undefined && spec.eloPerSkill === true, nS);
   const progress = take(spec.progress === true, 2);
-  const memory = take(spec.memory === true, 6);
-  const ip = spec.itemPattern ?? 0;
-  const itemPattern = take(ip > 0, 2 ** (ip + 1) - 2);
-  const itemEma = take(true, spec.itemEmaRates?.length ?? 0);
-  const eloItem = take(spec.elo !== undefined && spec.eloItem === true, 2);
-  const crossOn = spec.elo !== undefined && spec.crossSkills === true;
-  const crossSkills = take(crossOn, nS * nS);
-  const patternWidth = 2 ** (spec.skillPattern + 1) - 1;
-  const skillPatternPerSkill = take(spec.skillPattern > 0 && spec.skillPatternPerSkill === true, nS * patternWidth);
   const columns = at;
   const lower = new Float64Array(columns).fill(-Infinity);
   const nonNegative = (start: number, count: number, stride = 1): void => {
@@ -181,16 +128,14 @@ export function createLayout(spec: LogisticSpec, itemIds: readonly string[], ski
   nonNegative(totalEma, spec.totalEmaRates.length);
   if (spec.bkt) nonNegative(bkt, 1);
   if (spec.elo !== undefined) nonNegative(elo, 2);
-  if (spec.elo !== undefined && spec.eloPerSkill === true) nonNegative(eloPerSkill, nS);
   const l2 = new Float64Array(columns).fill(spec.l2);
   l2[0] = 0;
   if (spec.item && spec.l2Item !== undefined) l2.fill(spec.l2Item, item, item + nI);
-  if (crossOn && spec.l2Cross !== undefined) l2.fill(spec.l2Cross, crossSkills, crossSkills + nS * nS);
   return {
     spec,
     itemIndex: new Map(itemIds.map((id, i) => [id, i])),
     skillIndex: new Map(skillIds.map((id, i) => [id, i])),
-    columns, item, skill, skillCounts, totalCounts, itemCounts, windows, skillEma, totalEma, bkt, recency, itemRecency, skillPattern, transitions, elo, itemSlopes, totalPattern, attemptWindows, eloPerSkill, progress, memory, itemPattern, itemEma, eloItem, crossSkills, skillPatternPerSkill, lower, l2,
+    columns, item, skill, skillCounts, totalCounts, itemCounts, windows, skillEma, totalEma, bkt, recency, itemRecency, skillPattern, transitions, elo, totalPattern, progress, lower, l2,
   };
 }
 
@@ -205,9 +150,7 @@ export function countsConfigOf(
     skillEmaRates: spec.skillEmaRates,
     totalEmaRates: spec.totalEmaRates,
     longestWindowMs: spec.windowsSeconds.length > 0 ? Math.max(...spec.windowsSeconds) * 1000 : 0,
-    longestWindowAttempts: spec.attemptWindows === undefined || spec.attemptWindows.length === 0 ? 0 : Math.max(...spec.attemptWindows),
-    ...(spec.itemEmaRates === undefined ? {} : { itemEmaRates: spec.itemEmaRates }),
-    trackItems: spec.itemCounts || (spec.itemPattern ?? 0) > 0 || (spec.itemEmaRates?.length ?? 0) > 0 || spec.itemRecency || spec.itemCountSlopes === true,
+    trackItems: spec.itemCounts,
     ...(bkt === undefined ? {} : { bkt }),
   };
 }
@@ -252,37 +195,11 @@ export function encodeFeatures(
   }
   for (let k = 0; k < spec.totalEmaRates.length; k++) push(layout.totalEma + k, state.ema[k] as number);
   if (config.elo !== undefined) push(layout.elo, state.theta);
-  if (context && config.elo !== undefined && spec.eloItem === true) {
-    const e = config.elo.easiness(itemId);
-    push(layout.eloItem, e);
-    push(layout.eloItem + 1, e * state.theta);
-  }
   if (context && (spec.itemCounts || spec.itemRecency)) {
     const c = mapGet(state.items, itemId);
     if (c !== undefined && spec.itemCounts) {
       push(layout.itemCounts, Math.log1p(c.correct));
       push(layout.itemCounts + 1, Math.log1p(c.incorrect));
-    }
-    if (c !== undefined && spec.itemCountSlopes === true) {
-      const i = layout.itemIndex.get(itemId);
-      if (i !== undefined) {
-        push(layout.itemSlopes + 2 * i, Math.log1p(c.correct));
-        push(layout.itemSlopes + 2 * i + 1, Math.log1p(c.incorrect));
-      }
-    }
-    if (c !== undefined && (spec.itemPattern ?? 0) > 0) {
-      // Patterns of length L ≥ 1 occupy 2^L slots from 2^L − 2 (no slot for the empty history: c exists).
-      const L = Math.min(spec.itemPattern as number, c.correct + c.incorrect);
-      push(layout.itemPattern + (2 ** L - 2) + (c.bits & (2 ** L - 1)), 1);
-    }
-    if (c !== undefined) {
-      for (let k = 0; k < (spec.itemEmaRates?.length ?? 0); k++) push(layout.itemEma + k, c.ema[k] as number);
-    }
-    if (c !== undefined && spec.memory === true) {
-      const gap = Math.log1p(state.attempts - 1 - c.lastIndex);
-      push(layout.memory, gap * (c.last - 0.5));
-      push(layout.memory + 1, gap * Math.log1p(c.correct));
-      push(layout.memory + 2, gap * Math.log1p(c.incorrect));
     }
     if (c !== undefined && spec.itemRecency) {
       push(layout.itemRecency + (c.last ? 0 : 1), 1);
@@ -349,52 +266,11 @@ export function encodeFeatures(
       let bits = 0;
       for (let q2 = recent.length - L; q2 < recent.length; q2++) bits = 2 * bits + (recent[q2] ? 1 : 0);
       push(layout.skillPattern + (2 ** L - 1) + bits, 1);
-      if (spec.skillPatternPerSkill === true && s !== undefined) {
-        push(layout.skillPatternPerSkill + s * (2 ** (spec.skillPattern + 1) - 1) + (2 ** L - 1) + bits, 1);
-      }
     }
     if (spec.bkt && config.bkt !== undefined) {
       bktLogitSum += logit(bktPredictCorrect(counts.bktKnown ?? 0.5, bktParamsFor(config.bkt, skillId)));
     }
-    if (config.elo !== undefined) {
-      push(layout.elo + 1, counts.theta ?? 0);
-      if (spec.eloPerSkill === true && s !== undefined) push(layout.eloPerSkill + s, state.theta);
-    }
-    if (context && spec.attemptWindows !== undefined && spec.attemptWindows.length > 0) {
-      const W = spec.attemptWindows.length;
-      const events = counts.recentIndexed ?? [];
-      const perSkill = spec.attemptWindowsPerSkill === true;
-      if (!perSkill || s !== undefined) {
-        for (let w = 0; w < W; w++) {
-          const since = state.attempts - (spec.attemptWindows[w] as number);
-          let right = 0;
-          let wrong = 0;
-          for (let e = events.length - 1; e >= 0; e--) {
-            const code = events[e] as number;
-            if (code >> 1 < since) break;
-            if (code & 1) right++;
-            else wrong++;
-          }
-          const base = layout.attemptWindows + 2 * ((perSkill ? (s as number) * W : 0) + w);
-          push(base, Math.log1p(right));
-          push(base + 1, Math.log1p(wrong));
-        }
-      }
-    }
-    if (context && spec.crossSkills === true && config.elo !== undefined && s !== undefined) {
-      const nS = layout.skillIndex.size;
-      for (const [other, c] of mapEntries(state.skills)) {
-        const j = layout.skillIndex.get(other);
-        if (j !== undefined && j !== s && c.theta !== undefined && c.theta !== 0) push(layout.crossSkills + s * nS + j, c.theta);
-      }
-    }
-    if (context && spec.memory === true && counts.evidence.lastIndex >= 0) {
-      const gap = Math.log1p(state.attempts - 1 - counts.evidence.lastIndex);
-      const last = counts.evidence.recent[counts.evidence.recent.length - 1] === true ? 0.5 : -0.5;
-      push(layout.memory + 3, gap * last);
-      push(layout.memory + 4, gap * Math.log1p(correct));
-      push(layout.memory + 5, gap * Math.log1p(incorrect));
-    }
+    if (config.elo !== undefined) push(layout.elo + 1, counts.theta ?? 0);
     if (context && spec.recency) {
       const since = counts.evidence.lastIndex < 0 ? 0 : state.attempts - counts.evidence.lastIndex;
       push(layout.recency + 1, Math.log1p(since));

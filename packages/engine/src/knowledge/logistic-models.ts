@@ -42,10 +42,20 @@ export const BEST_LR_SPEC: LogisticSpec = {
 };
 
 /**
+ * Elo ability of `best`: constant step K = 0.4 (β = 0; an exponentially smoothed residual, so it can follow a learner
+ * who improves), items' easiness smoothed with 5 pseudo-attempts. Picked on the validation split among
+ * α ∈ {0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1, 1.5}, β ∈ {0, 0.01, 0.02, 0.05, 0.1, 0.5}, smoothing ∈ {1, 5, 20}.
+ */
+export const BEST_ELO = { alpha: 0.4, beta: 0, smoothing: 5 } as const;
+
+/**
  * `best`: Best-LR plus the learner's earlier attempts at the same item (counts, last outcome, gap), the pattern of
- * the last three answers at the skill, recency-weighted correctness per skill and overall at three and two decay
- * rates, the last answer anywhere and the gap since the skill was last practised, and BKT's prediction as one more
- * feature. Every added weight has a plain reading ("recent right answers at this skill add x to the log-odds").
+ * the last three answers at the skill and overall, recency-weighted correctness per skill and overall at three and
+ * two decay rates, the last answer anywhere and the gap since the skill was last practised, the learner's progress
+ * (skills practised, attempts per skill), an online ability (Elo rating against item easiness, overall and at the
+ * skill) and BKT's prediction (cross-fitted) as one more feature. Every added weight has a plain reading ("recent
+ * right answers at this skill add x to the log-odds"). Choices validated on held-out TRAINING learners
+ * (bench/kt/validate.ts; protocol in docs/benchmarks.md).
  */
 export const BEST_SPEC: LogisticSpec = {
   ...BEST_LR_SPEC,
@@ -57,4 +67,8 @@ export const BEST_SPEC: LogisticSpec = {
   totalEmaRates: [0.05, 0.2],
   recency: true,
   bkt: true,
+  bktCrossFit: true,
+  totalPattern: 3,
+  progress: true,
+  elo: BEST_ELO,
 };

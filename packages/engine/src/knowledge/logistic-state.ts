@@ -14,8 +14,6 @@ export interface SkillCounts {
   readonly bktKnown?: number;
   /** [time ms, 1 if correct] of attempts within the longest time window, oldest first (only with timestamps). */
   readonly recentEvents?: readonly (readonly [number, number])[];
-  /** Attempt index · 2 + outcome of this skill's attempts within the longest attempt window, oldest first. */
-  readonly recentIndexed?: readonly number[];
   /** Online ability at this skill (Elo rating, see {@link EloConfig}), when the model uses it. */
   readonly theta?: number;
 }
@@ -28,10 +26,6 @@ export interface ItemCounts {
   readonly last: number;
   /** Index of the last attempt at this item in the learner's history. */
   readonly lastIndex: number;
-  /** Last outcomes at this item as bits (newest lowest), at most 5. */
-  readonly bits: number;
-  /** Exponentially weighted correctness at this item, one per item decay rate. */
-  readonly ema: readonly number[];
 }
 
 /** A learner's knowledge state in the logistic family: counts, nothing fitted (the weights live in the tracer). */
@@ -50,17 +44,18 @@ export interface CountsState {
   readonly lastTime?: number;
   /** Online ability over all skills (Elo rating), 0 before the first attempt. */
   readonly theta: number;
-  /** Skills practised so far. */
-  readonly distinctSkills: number;
   /** Last outcomes over all skills as bits (newest lowest), at most 5 of them. */
   readonly recentBits: number;
+  /** Skills practised so far. */
+  readonly distinctSkills: number;
 }
 
 /**
  * Online ability as an Elo rating against item easiness (Pelánek 2016, "Applications of the Elo rating system in
  * adaptive educational systems", eq. 1 with the uncertainty function K(n) = α / (1 + β·n)):
  *   θ ← θ + K(n) · (y − σ(θ + e_item)),
- * e_item the item's log-odds of a correct answer in the training data. A right answer always raises θ (y − σ > 0).
+ * e_item the item's log-odds of a correct answer in the training data (item-easiness.ts). A right answer always raises
+ * θ (y − σ > 0), a wrong one always lowers it: "answers better than expected on items of this difficulty".
  */
 export interface EloConfig {
   readonly alpha: number;
@@ -76,11 +71,8 @@ export interface CountsConfig {
   /** Longest time window in ms (0: keep no event times). */
   readonly longestWindowMs: number;
   readonly trackItems: boolean;
-  readonly itemEmaRates?: readonly number[];
   readonly bkt?: BktParams;
   readonly elo?: EloConfig;
-  /** Longest window in attempts for attempt-index windows (0: none). */
-  readonly longestWindowAttempts?: number;
 }
 
 /** The state of a learner with no attempts. */
@@ -107,6 +99,11 @@ export function skillCountsOf(state: CountsState, skillId: string, config: Count
   let fresh: SkillCounts = { evidence: NO_EVIDENCE, ema: config.skillEmaRates.map(() => 0) };
   if (config.elo !== undefined) fresh = { ...fresh, theta: 0 };
   return config.bkt === undefined ? fresh : { ...fresh, bktKnown: bktParamsFor(config.bkt, skillId).prior };
+}
+
+/** The Elo rating after one more answer (see {@link EloConfig}); n is the number of earlier answers it rates. */
+function eloStep(theta: number, n: number, outcome: number, easiness: number, elo: EloConfig): number {
+  return theta + (elo.alpha / (1 + elo.beta * n)) * (outcome - sigmoid(theta + easiness));
 }
 
 /** ema ← (1 − α)·ema + α·outcome for each rate α (exponential smoothing; recent answers weigh most). */
@@ -138,16 +135,8 @@ export function updateCounts(state: CountsState, observation: Observation, confi
       next = { ...next, bktKnown: bktStep(current.bktKnown ?? 0.5, observation.correct, bktParamsFor(config.bkt, skillId)) };
     }
     if (elo !== undefined) {
-      const theta = current.theta ?? 0;
       const n = current.evidence.correct + current.evidence.incorrect;
-      next = { ...next, theta: theta + (elo.alpha / (1 + elo.beta * n)) * (outcome - sigmoid(theta + easiness)) };
-    }
-    const W = config.longestWindowAttempts ?? 0;
-    if (W > 0) {
-      const since = state.attempts - W;
-      const kept = (current.recentIndexed ?? []).filter((e) => e >> 1 >= since);
-      kept.push(state.attempts * 2 + outcome);
-      next = { ...next, recentIndexed: kept };
+      next = { ...next, theta: eloStep(current.theta ?? 0, n, outcome, easiness, elo) };
     }
     if (config.longestWindowMs > 0 && observation.time !== undefined) {
       const since = observation.time - config.longestWindowMs;
@@ -161,15 +150,12 @@ export function updateCounts(state: CountsState, observation: Observation, confi
   }
   let items = state.items;
   if (config.trackItems) {
-    const rates = config.itemEmaRates ?? [];
-    const item = mapGet(items, observation.itemId) ?? { correct: 0, incorrect: 0, bits: 0, ema: rates.map(() => 0) };
+    const item = mapGet(items, observation.itemId) ?? { correct: 0, incorrect: 0 };
     items = mapSet(items, observation.itemId, {
       correct: item.correct + outcome,
       incorrect: item.incorrect + 1 - outcome,
       last: outcome,
       lastIndex: state.attempts,
-      bits: ((item.bits << 1) | outcome) & 31,
-      ema: smooth(item.ema, rates, outcome),
     });
   }
   const time = observation.time ?? state.lastTime;
@@ -181,13 +167,10 @@ export function updateCounts(state: CountsState, observation: Observation, confi
     skills,
     items,
     lastCorrect: outcome,
+    lastSkillIds: observation.skillIds,
+    theta: elo === undefined ? 0 : eloStep(state.theta, state.attempts, outcome, easiness, elo),
     recentBits: ((state.recentBits << 1) | outcome) & 31,
     distinctSkills,
-    lastSkillIds: observation.skillIds,
-    theta:
-      elo === undefined
-        ? 0
-        : state.theta + (elo.alpha / (1 + elo.beta * state.attempts)) * (outcome - sigmoid(state.theta + easiness)),
   };
   return time === undefined ? next : { ...next, lastTime: time };
 }

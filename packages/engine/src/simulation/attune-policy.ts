@@ -1,6 +1,6 @@
-import { bktParamsFor, bktStep, type BktParams } from "../knowledge/bkt.ts";
+import { bktParamsFor, bktStep, type BktParams, type BktSkillParams } from "../knowledge/bkt.ts";
 import type { Rng } from "../knowledge/tracer.ts";
-import { createMemoryCard, reviewDueAt, reviewMemoryCard, type MemoryCard, type MemoryOptions } from "../memory/memory-card.ts";
+import { createMemoryCard, MIN_REVIEW_INTERVAL_MS, reviewDueAt, reviewMemoryCard, type MemoryCard, type MemoryOptions } from "../memory/memory-card.ts";
 import { nextPlacementItem, recordPlacementResponse, startPlacement } from "../placement/placement.ts";
 import type { PlacementOptions, PlacementState } from "../placement/placement-model.ts";
 import type { CourseGraph } from "../policy/course-graph.ts";
@@ -14,13 +14,48 @@ export interface AttuneSimOptions {
   /** Run adaptive placement first and seed mastery with it (default true). */
   readonly placement?: boolean | PlacementOptions;
   readonly policy?: NextActivityOptions;
+  /** Start placement's belief from the fitted BKT priors (default true). */
+  readonly priorFromFit?: boolean;
   readonly memory?: MemoryOptions;
+  /** Update every skill of a multi-skill item as if it were alone (the pre-2025 behaviour; default false: the
+   *  conjunctive update of {@link bktStepConjunctive}). */
+  readonly independentMultiSkill?: boolean;
+  /** Count a right answer that uses a mastered skill's direct prerequisites as a retrieval of them for FSRS
+   *  (implicit review; default true). */
+  readonly implicitReviews?: boolean | "prerequisites";
   /** After every skill is mastered, keep doing the reviews that fall due for this many days before the course
    *  counts as finished (default 0: finished when every skill is mastered). */
   readonly reviewPeriodDays?: number;
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * BKT for an item that needs several skills (a conjunctive, noisy-AND item: right with P = 1 − slip only when every
+ * skill is known, else with P = guess; Junker & Sijtsma 2001, "DINA"). Each skill's posterior marginalises the others
+ * (treated as independent), so a wrong answer on an item that mixes a mastered skill with one being learnt mostly
+ * blames the one being learnt instead of lowering both alike. Guess and slip of the item are the means of its skills';
+ * each skill then learns (or forgets) with its own rates. With one skill it is exactly `bktStep`.
+ */
+export function bktStepConjunctive(masteries: readonly number[], correct: boolean, params: readonly BktSkillParams[]): number[] {
+  if (masteries.length === 1) return [bktStep(masteries[0] as number, correct, params[0] as BktSkillParams)];
+  let guess = 0;
+  let slip = 0;
+  for (const p of params) {
+    guess += p.guess / params.length;
+    slip += p.slip / params.length;
+  }
+  return masteries.map((m, j) => {
+    let others = 1;
+    masteries.forEach((o, i) => (i === j ? undefined : (others *= o)));
+    const pCorrectIfKnown = others * (1 - slip) + (1 - others) * guess;
+    const known = m * (correct ? pCorrectIfKnown : 1 - pCorrectIfKnown);
+    const unknown = (1 - m) * (correct ? guess : 1 - guess);
+    const posterior = known / (known + unknown);
+    const p = params[j] as BktSkillParams;
+    return posterior * (1 - p.forget) + (1 - posterior) * p.learn;
+  });
+}
 
 /**
  * Attune as a learner would meet it: adaptive placement, then BKT mastery (Corbett & Anderson 1995) driving
@@ -35,7 +70,13 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
   const masteredAt = new Map<string, number>();
   const recent: RecentAttempt[] = [];
   const seenLessons = new Set<string>();
-  const placementOptions = typeof options.placement === "object" ? options.placement : {};
+  // Placement's belief starts from what the course's logs say (the fitted BKT priors: P(known) of a skill when its
+  // prerequisites are mastered), not from a generic 0.6, unless the caller gives its own.
+  const fittedPrior = (id: string): number => bktParamsFor(options.bkt, id).prior;
+  const placementOptions: PlacementOptions = {
+    ...(options.priorFromFit === false ? {} : { conditionalPrior: fittedPrior }),
+    ...(typeof options.placement === "object" ? options.placement : {}),
+  };
   let placement: PlacementState | undefined = options.placement === false ? undefined : startPlacement(rng);
   const targetRetention = options.memory?.targetRetention ?? options.policy?.targetRetention ?? 0.9;
   const memoryOptions: MemoryOptions = { ...options.memory, targetRetention };
@@ -108,10 +149,31 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
       }
       recent.push({ itemId: decision.item.id, time: now, review: decision.review });
       if (recent.length > 30) recent.shift();
-      for (const s of new Set(decision.skills)) {
+      const skills = [...new Set(decision.skills)];
+      const params = skills.map((s) => bktParamsFor(options.bkt, graph.skills[s]?.id as string));
+      const updated = options.independentMultiSkill
+        ? skills.map((s, k) => bktStep(mastery[s] as number, correct, params[k] as BktSkillParams))
+        : bktStepConjunctive(skills.map((s) => mastery[s] as number), correct, params);
+      if (correct && options.implicitReviews !== false) {
+        // A right answer retrieves what the item builds on: the direct prerequisites of its skills and its other
+        // mastered skills (Math Academy's "fractional implicit repetition"; Skycak 2023). FSRS hears of it as a
+        // successful review at most once a day, so a review is not scheduled for a skill that practice keeps using.
+        const used = new Set<number>();
+        for (const s of skills) {
+          if (s !== decision.target) used.add(s);
+          if (options.implicitReviews === "prerequisites") for (const p of graph.prerequisites[s] ?? []) used.add(p);
+        }
+        for (const s of used) {
+          if (!isMastered(s)) continue;
+          const id = graph.skills[s]?.id as string;
+          const card = cards.get(id);
+          if (card !== undefined && card.lastReview !== null && now - card.lastReview >= MIN_REVIEW_INTERVAL_MS) cards.set(id, reviewMemoryCard(card, now, { correct: true }, memoryOptions));
+        }
+      }
+      skills.forEach((s, k) => {
         const id = graph.skills[s]?.id as string;
         const wasMastered = isMastered(s);
-        mastery[s] = bktStep(mastery[s] as number, correct, bktParamsFor(options.bkt, id));
+        mastery[s] = updated[k] as number;
         const card = cards.get(id);
         if (card === undefined) {
           if (isMastered(s)) {
@@ -125,7 +187,7 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
           cards.set(id, reviewMemoryCard(card, now, { correct }, memoryOptions));
         }
         if (!wasMastered && isMastered(s)) masteredAt.set(id, now);
-      }
+      });
     },
     declaredMastered() {
       return Uint8Array.from(mastery, (m, s) => (m >= (graph.thresholds[s] as number) ? 1 : 0));

@@ -4,7 +4,7 @@ import { createSeededRng } from "../knowledge/seeded-rng.ts";
 import type { LearnerHistory, Observation, Rng } from "../knowledge/tracer.ts";
 import type { CourseGraph } from "../policy/course-graph.ts";
 import { createAttuneSimPolicy, type AttuneSimOptions } from "./attune-policy.ts";
-import { createFixedCountPolicy, createLinearCcrPolicy, createOraclePolicy, type SimPolicy } from "./baseline-policies.ts";
+import { createFixedCountPolicy, createLinearCcrPolicy, createOraclePolicy, type SimDecision, type SimPolicy } from "./baseline-policies.ts";
 import { answerItem, drawCourseTruth, drawLearner, knowsSkill, studyLesson, type CourseTruth, type SyntheticLearner, type TruthRanges } from "./synthetic-learner.ts";
 
 /** The policies the simulator compares. */
@@ -48,6 +48,7 @@ export interface PolicySimulationReport {
 }
 
 const DAY_MS = 86_400_000;
+const FIT_FILTER = process.env.FIT_FILTER ?? "";
 export const DEFAULT_SIM_START = Date.UTC(2025, 0, 6, 8);
 
 /** A seed for stream `stream` of learner `u` (splitmix-style mixing), so each policy meets the same learners. */
@@ -59,7 +60,7 @@ export function streamSeed(seed: number, u: number, stream: number): number {
 }
 
 /** One learner's run: what the loop measured. */
-interface LearnerRun {
+export interface LearnerRun {
   attempts: number;
   minutes: number;
   finished: boolean;
@@ -70,7 +71,7 @@ interface LearnerRun {
 }
 
 /** Drives one policy with one learner until the policy is done or the session budget is spent. */
-function runLearner(graph: CourseGraph, truth: CourseTruth, learner: SyntheticLearner, policy: SimPolicy, rng: Rng, options: PolicySimulationOptions, onAttempt?: (o: Observation) => void): LearnerRun {
+export function runLearner(graph: CourseGraph, truth: CourseTruth, learner: SyntheticLearner, policy: SimPolicy, rng: Rng, options: PolicySimulationOptions, onAttempt?: (o: Observation, decision: SimDecision) => void): LearnerRun {
   const start = options.start ?? DEFAULT_SIM_START;
   const budget = options.minutesPerDay ?? 25;
   const maxAttempts = options.maxAttempts ?? 1000;
@@ -102,7 +103,7 @@ function runLearner(graph: CourseGraph, truth: CourseTruth, learner: SyntheticLe
       spent = d.minutes;
     } else {
       const correct = answerItem(graph, truth, learner, d.skills, now, rng);
-      onAttempt?.({ itemId: d.item.id, skillIds: d.item.skillIds, correct, time: now });
+      onAttempt?.({ itemId: d.item.id, skillIds: d.item.skillIds, correct, time: now }, d);
       policy.observe(d, correct, now);
       attempts++;
       spent = learner.minutesPerAttempt;
@@ -154,7 +155,11 @@ export function fitPilotBkt(graph: CourseGraph, truth: CourseTruth, seed: number
       const policyRng = createSeededRng(streamSeed(pilotSeed, u, 3));
       const observations: Observation[] = [];
       const policy = params === undefined ? createFixedCountPolicy(graph, policyRng, 6) : createAttuneSimPolicy(graph, policyRng, { bkt: params });
-      runLearner(graph, truth, learner, policy, rng, { policy: "fixed-count", learners, seed }, (o) => observations.push(o));
+      runLearner(graph, truth, learner, policy, rng, { policy: "fixed-count", learners, seed }, (o, d) => {
+        if (FIT_FILTER.includes("multi") && o.skillIds.length > 1) return;
+        if (FIT_FILTER.includes("review") && d.kind === "item" && d.review) return;
+        observations.push(o);
+      });
       histories.push({ learnerId: `pilot-${stage}-${u}`, observations });
     }
     params = fitBkt(histories, { rng: createSeededRng(pilotSeed), restarts: 3 });

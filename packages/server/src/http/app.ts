@@ -11,6 +11,7 @@ import { SignInLimiter } from "../auth/sign-in-limiter.ts";
 import { registerClassRoutes } from "../routes/classes.routes.ts";
 import { registerCourseRoutes } from "../routes/courses.routes.ts";
 import { registerLearningRoutes } from "../routes/learning.routes.ts";
+import { registerPlacementAndPlanRoutes } from "../routes/placement-and-plans.routes.ts";
 import { registerPeopleRoutes } from "../routes/people.routes.ts";
 import { registerSystemRoutes } from "../routes/system.routes.ts";
 import type { AppEnv, Deps } from "./app-env.ts";
@@ -92,6 +93,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   registerClassRoutes({ route, deps });
   registerCourseRoutes({ route, deps });
   registerLearningRoutes({ route, deps });
+  registerPlacementAndPlanRoutes({ route, deps });
 
   registerAuthRoutes(app, routes, deps, options);
   registerApiDocs(app, routes);

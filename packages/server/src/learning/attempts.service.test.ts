@@ -6,6 +6,7 @@ import { importCourse } from "../courses/course-import.service.ts";
 import { loadCourseDir } from "../courses/course-loader.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { DIALECTS, type TestDatabase } from "../testing/test-databases.ts";
+import { rightResponse } from "../testing/right-response.ts";
 
 const SPANISH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../courses/spanish-a1");
 type Json = Record<string, unknown>;
@@ -27,24 +28,6 @@ describe.each(DIALECTS)("the answer loop on $name", ({ open }) => {
   afterAll(async () => database?.drop());
 
   const singleChoice = () => items.filter((i): i is Extract<Item, { type: "single-choice" }> => i.type === "single-choice" && i.skills.length === 1);
-  /** A right response to any item, from its own answer specification. */
-  const rightResponse = (item: Item): unknown => {
-    switch (item.type) {
-      case "single-choice":
-        return item.choices.find((c) => c.correct)!.id;
-      case "multiple-select":
-        return item.choices.filter((c) => c.correct).map((c) => c.id);
-      case "ordering":
-        return item.choices.map((c) => c.id);
-      case "numeric":
-      case "expression":
-        return item.answer;
-      case "short-text":
-        return item.answers[0]!;
-      case "fill-in":
-        return Object.fromEntries(item.blanks.map((b) => [b.id, b.type === "short-text" ? b.answers[0]! : b.answer]));
-    }
-  };
   const answer = async (item: Item, response: unknown, attemptId = crypto.randomUUID(), cookie = learner) => {
     const r = await t.request("POST", "/api/courses/spanish-a1/attempts", { cookie, body: { attemptId, itemId: item.id, response, hintsUsed: 0, durationMs: 4000 } });
     return { status: r.status, body: (await r.json()) as Json };
