@@ -1,6 +1,7 @@
 // Try variants of the `best` feature spec on one data set without touching the registry:
 //   npx tsx bench/kt/explore-features.ts a09 '{"no-bkt":{"bkt":false},"pattern-4":{"skillPattern":4}}'
 // Data sets: a09, statics (given splits), a15, spanish (learner split 0.8, seed 42). Prints AUC, ECE, fit seconds.
+// This scores on the TEST learners: choose variants with bench/kt/validate.ts (held-out training learners) instead.
 import { readAttemptLog } from "../../packages/server/src/evaluation/attempt-log.ts";
 import { splitByLearner } from "../../packages/server/src/evaluation/learner-split.ts";
 import { replayOneStepAhead } from "../../packages/server/src/evaluation/one-step-ahead.ts";
