@@ -7,20 +7,33 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { benchAnswerLoop } from "./api/answer-loop.bench.ts";
+import { benchCourseImport } from "./content/course-import.bench.ts";
 import { writeBenchmarkSection } from "./support/benchmarks-doc.ts";
 import { machineLine } from "./support/machine.ts";
 import { measureBundle } from "./web/bundle-size.bench.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-function runScript(script: string, args: string[] = []): void {
-  if (!fs.existsSync(path.join(ROOT, script))) return;
+function runScript(script: string, args: string[] = []): string {
+  if (!fs.existsSync(path.join(ROOT, script))) return "";
   console.log(`\n== ${script} ${args.join(" ")}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  process.stdout.write(result.stdout);
   if (result.status !== 0) throw new Error(`${script} failed`);
+  return result.stdout;
 }
 
-runScript("bench/content/checker.bench.ts");
+const checker = runScript("bench/content/checker.bench.ts");
+console.log("\n== Fractions validation + import");
+const imported = await benchCourseImport();
+console.log(`${imported.totalSeconds.toFixed(2)} s (validate ${imported.validateSeconds.toFixed(2)} s, import ${imported.importSeconds.toFixed(2)} s, ${imported.items} items)`);
+writeBenchmarkSection(
+  "content",
+  `## Content: answer checking and course import\n\nMeasured ${machineLine()}. \`npx tsx bench/content/checker.bench.ts\` and ` +
+    `\`npx tsx bench/content/course-import.bench.ts\`. Targets: ≥ 10,000 expression checks/s; Fractions validation + import under 5 s.\n\n` +
+    `| measure | result |\n|---|---|\n| Fractions validation + import (fresh SQLite) | ${imported.totalSeconds.toFixed(2)} s (validate ${imported.validateSeconds.toFixed(2)} s, import ${imported.importSeconds.toFixed(2)} s, ${imported.items} items) |\n\n` +
+    "Answer checker output:\n\n```\n" + checker.trim() + "\n```",
+);
 runScript("bench/policy/run.ts");
 if (process.argv.includes("--all")) runScript("bench/kt/run.ts");
 
