@@ -24,7 +24,18 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const SECRET = "bench-secret-bench-secret-bench-secret-0001";
 const LEARNERS = 1000;
 
-export type AnswerLoopResult = { db: string; rate: number; seconds: number; requests: number; non2xx: number; p50: number; p90: number; p99: number; max: number };
+export type AnswerLoopResult = {
+  db: string;
+  rate: number;
+  seconds: number;
+  requests: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+};
 
 /** better-auth's signed session cookie: `token.base64(HMAC-SHA256(secret, token))`, URL-encoded. */
 function sessionCookie(token: string): string {
@@ -123,6 +134,7 @@ export async function benchAnswerLoop(dbKind: "sqlite" | "postgres", rate: numbe
       seconds,
       requests: result.requests.total,
       non2xx: result.non2xx + result.errors,
+      statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count])),
       p50: result.latency.p50,
       p90: result.latency.p90,
       p99: result.latency.p99,

@@ -91,20 +91,27 @@ async function updateSkillStates(
  * updates the learner's knowledge state of every skill the item is tagged with — one transaction.
  */
 export async function recordAttempt(deps: Deps, actor: Actor, courseId: string, input: RecordAttemptInput): Promise<AttemptResult> {
-  const result = await appendAttempt(deps, actor, courseId, input);
-  return { ...result, next: await learnerNextActivity(deps, actor, courseId) };
+  await assertLearnerInCourse(deps.db, actor, courseId);
+  const course = await deps.courses.get(courseId);
+  const params = await bktParamsForCourse(deps.db, course);
+  const result = await appendAttempt(deps, actor, course, params, input);
+  return { ...result, next: await learnerNextActivity(deps, actor, courseId, { course, params }) };
 }
 
-async function appendAttempt(deps: Deps, actor: Actor, courseId: string, input: RecordAttemptInput): Promise<Omit<AttemptResult, "next">> {
-  await assertLearnerInCourse(deps.db, actor, courseId);
+async function appendAttempt(
+  deps: Deps,
+  actor: Actor,
+  course: CourseContent,
+  params: BktParams,
+  input: RecordAttemptInput,
+): Promise<Omit<AttemptResult, "next">> {
+  const courseId = course.id;
   const existing = await findAttempt(deps.db, actor.id, input.attemptId);
   if (existing) return { ...existing, duplicate: true };
 
-  const course = await deps.courses.get(courseId);
   const item = course.itemById.get(input.itemId);
   if (!item) throw notFound("Item");
   const check = checkAnswer(item, input.response as AnswerResponse);
-  const params = await bktParamsForCourse(deps.db, course);
   const at = deps.now().toISOString();
   const hintsUsed = input.hintsUsed ?? 0;
 

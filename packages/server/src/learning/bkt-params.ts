@@ -15,6 +15,19 @@ export const DEFAULT_BKT: BktSkillParams = { prior: 0.2, learn: 0.2, guess: 0.15
  * course's own per-skill priors (e.g. OATutor's), else the defaults.
  */
 export async function bktParamsForCourse(db: Kysely<Database>, course: CourseContent): Promise<BktParams> {
+  const cached = cache.get(course);
+  if (cached && cached.until > Date.now()) return cached.params;
+  const params = await loadBktParams(db, course);
+  cache.set(course, { params, until: Date.now() + PARAMS_TTL_MS });
+  return params;
+}
+
+// Fitted parameters change only when an operator runs `attune model fit` (another process): a minute's delay
+// before the server picks them up is fine, a query on every answer is not.
+const PARAMS_TTL_MS = 60_000;
+const cache = new WeakMap<CourseContent, { params: BktParams; until: number }>();
+
+async function loadBktParams(db: Kysely<Database>, course: CourseContent): Promise<BktParams> {
   const fitted = await db
     .selectFrom("fitted_models")
     .select("params")

@@ -1,4 +1,4 @@
-import { type Activity, type MemoryCard, type Recommendation, bktParamsFor, createSeededRng, nextActivity } from "@attune/engine";
+import { type Activity, type BktParams, type MemoryCard, type Recommendation, bktParamsFor, createSeededRng, nextActivity } from "@attune/engine";
 import type { Actor, Deps } from "../http/app-env.ts";
 import { bktParamsForCourse } from "./bkt-params.ts";
 import type { CourseContent } from "./course-content.ts";
@@ -41,10 +41,11 @@ function seedOf(text: string): number {
  * What the learner should do next in a course, with its reason: the engine's policy over the learner's knowledge
  * state (mastery per skill, FSRS memory of mastered skills), recent attempts, lessons seen and plan goals.
  */
-export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: string): Promise<NextActivityView> {
-  await assertLearnerInCourse(deps.db, actor, courseId);
-  const course = await deps.courses.get(courseId);
-  const params = await bktParamsForCourse(deps.db, course);
+export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: string, known?: { course: CourseContent; params: BktParams }): Promise<NextActivityView> {
+  // The answer loop has checked access and loaded the course already; a plain request does it here.
+  if (!known) await assertLearnerInCourse(deps.db, actor, courseId);
+  const course = known?.course ?? (await deps.courses.get(courseId));
+  const params = known?.params ?? (await bktParamsForCourse(deps.db, course));
   const [states, recent, lessons, goals] = await Promise.all([
     deps.db.selectFrom("learner_skill_states").selectAll().where("learner_id", "=", actor.id).where("course_id", "=", courseId).execute(),
     deps.db
