@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type Item, readCourseDir, validateCourse } from "@attune/content";
+import { type Item, readCourseDir, renderSpeakable, validateCourse } from "@attune/content";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityViolations, launchBrowser, screenshot } from "./support/browser.ts";
@@ -27,11 +27,12 @@ async function answerRight(page: Page, item: Item) {
     case "ordering": {
       // Move each choice into place with the Up buttons, as a keyboard user would.
       for (const [target, choice] of item.choices.entries()) {
+        const label = renderSpeakable(choice.text);
         for (;;) {
-          const texts = await page.locator(".ordering li").allTextContents();
-          const at = texts.findIndex((t) => t.startsWith(choice.text.replace(/\$/g, "").slice(0, 3)));
+          const names = await page.locator(".ordering li button:first-of-type").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+          const at = names.indexOf(`Move "${label}" up`);
           if (at <= target) break;
-          await page.getByRole("button", { name: `Move "${choice.text}" up` }).click();
+          await page.getByRole("button", { name: `Move "${label}" up`, exact: true }).click();
         }
       }
       return;
@@ -107,5 +108,48 @@ describe("a learner's learning loop", () => {
       await page.getByRole("button", { name: "Continue" }).click();
     }
     expect(answered).toBe(3);
+  });
+
+  it("takes the placement (questions so far, no score), stops early and shows the starting map with reasons", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const shown: string[] = [];
+    page.on("response", async (r) => {
+      if (/\/placement(\/answers)?$/.test(new URL(r.url()).pathname) && r.request().method() === "POST") {
+        const body = (await r.json()) as { item: { id: string } | null };
+        if (body.item) shown.push(body.item.id);
+      }
+    });
+    await page.goto(server.url);
+    await page.getByLabel("Email").fill("learner03@demo.attune.test");
+    await page.getByLabel("Password").fill("attune-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "My map of Fractions" }).click();
+    await page.getByRole("heading", { name: "My map" }).waitFor();
+    await page.getByRole("link", { name: "Take the short placement" }).click();
+    await page.getByRole("heading", { name: "Let's find your starting point" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Start" }).click();
+    for (let q = 1; q <= 4; q++) {
+      await expect.poll(() => page.locator(".eyebrow").textContent()).toBe(`Placement · question ${q}`);
+      await expect.poll(() => shown.length).toBeGreaterThanOrEqual(q);
+      const item = items.get(shown[q - 1]!)!;
+      await answerRight(page, item);
+      if (q === 1) {
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, "13-placement-question");
+      }
+      await page.getByRole("button", { name: "Next question" }).click();
+    }
+    expect(await page.getByText(/score|correct|wrong/i).count()).toBe(0);
+    await page.getByRole("button", { name: "Stop here and see my map" }).click();
+    await page.getByRole("heading", { name: "Your starting map is ready" }).waitFor();
+    await screenshot(page, "14-placement-result");
+    await page.getByRole("link", { name: "See my map" }).click();
+    await page.getByRole("heading", { name: "My map" }).waitFor();
+    expect(await page.locator(".map-skill").count()).toBe(35);
+    expect(await page.locator(".status-locked").count()).toBeGreaterThan(0);
+    await page.locator(".map-skill").first().getByText("Why?").click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, "15-my-map");
   });
 });

@@ -13,7 +13,7 @@ export { expandTemplate, expandTemplates, instanceId, type TemplateExpansion } f
 export { checkAnswer } from "./answer-checker.ts";
 export { InvalidItemError, type AnswerResponse, type CheckResult } from "./check-result.ts";
 export { ownResponses } from "./item-checks.ts";
-export { renderMarkdown, renderInlineMarkdown, renderPlain } from "./render-markdown.ts";
+export { renderMarkdown, renderSpeakable, renderInlineMarkdown, renderPlain } from "./render-markdown.ts";
 export { readOATutorDir } from "./oatutor-reader.ts";
 export { convertOATutor, type OATutorImport, type OATutorOptions } from "./oatutor-import.ts";
 export type { OATutorSummary, AnswerAcceptance, AnswerException } from "./oatutor-summary.ts";

@@ -6,6 +6,7 @@
 import katex from "katex";
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { mathToWords } from "./speakable-math.ts";
 
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
 
@@ -138,7 +139,7 @@ export function renderInlineMarkdown(source: string): string {
 }
 
 /** Plain text (for notifications, logs, text-to-speech fallbacks): Markdown removed, math left as its TeX. */
-export function renderPlain(source: string): string {
+export function renderPlain(source: string, mathText: (tex: string) => string = (tex) => tex): string {
   const { text, math } = extractMath(source);
   const html = markdown.render(text);
   const plain = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
@@ -149,5 +150,10 @@ export function renderPlain(source: string): string {
     .replace(/&#39;/g, "'")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return plain.replace(PLACEHOLDER_RE, (_m, i: string) => math[Number(i)]!.tex);
+  return plain.replace(PLACEHOLDER_RE, (_m, i: string) => mathText(math[Number(i)]!.tex));
+}
+
+/** Plain text with math in words: accessible names and read-aloud of prompts and choices. */
+export function renderSpeakable(source: string): string {
+  return renderPlain(source, mathToWords);
 }

@@ -78,7 +78,8 @@ export const ItemViewSchema = z
     skills: z.array(z.string()),
     prompt: z.string(),
     promptHtml: z.string(),
-    choices: z.array(z.object({ id: z.string(), text: z.string(), html: z.string() })).optional(),
+    promptSpeech: z.string(),
+    choices: z.array(z.object({ id: z.string(), text: z.string(), html: z.string(), label: z.string() })).optional(),
     blanks: z.array(z.object({ id: z.string(), type: z.string(), units: z.array(z.string()).optional() })).optional(),
     units: z.array(z.string()).optional(),
     hintCount: z.number().int(),
@@ -95,8 +96,19 @@ export const SkillMasterySchema = z.object({
   attempts: z.number().int(),
   correct: z.number().int(),
   lastPracticedAt: z.string().nullable(),
+  /** When the mastered skill's memory is due for review (FSRS), if it is mastered. */
+  reviewDueAt: z.string().nullable(),
+  recent: z.array(z.boolean()),
+  hintsUsed: z.number().int(),
 });
-export const MasteryListSchema = z.object({ courseId: z.string(), skills: z.array(SkillMasterySchema) }).meta({ id: "MasteryList" });
+export const MasteryListSchema = z
+  .object({
+    courseId: z.string(),
+    units: z.array(z.object({ id: z.string(), title: z.string(), skills: z.array(z.string()) })),
+    placement: z.enum(["none", "in-progress", "finished"]),
+    skills: z.array(SkillMasterySchema),
+  })
+  .meta({ id: "MasteryList" });
 
 export const CourseParamsSchema = z.strictObject({ courseId: IdSchema });
 export const CourseItemParamsSchema = z.strictObject({ courseId: IdSchema, itemId: z.string().min(1).max(200).regex(/^[A-Za-z0-9_~.-]+$/) });

@@ -13,6 +13,12 @@ describe("memory cards (ts-fsrs)", () => {
     expect(JSON.parse(JSON.stringify(card))).toEqual(card);
   });
 
+  it("starts a skill known before any teaching with FSRS-6's first stability for Easy (w3 = 8.2956 days)", () => {
+    const card = createMemoryCard(t0, { initialGrade: "easy" });
+    expect(card.stability).toBeCloseTo(8.2956, 3);
+    expect(reviewDueAt(card, { initialGrade: "easy" })).toBeGreaterThan(reviewDueAt(createMemoryCard(t0)));
+  });
+
   it("is due exactly when retrievability falls below the target retention", () => {
     const card = createMemoryCard(t0);
     const due = reviewDueAt(card);

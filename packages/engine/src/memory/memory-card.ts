@@ -27,6 +27,9 @@ export interface MemoryOptions {
   readonly targetRetention?: number;
   /** FSRS weights (default: ts-fsrs's FSRS-6 defaults). */
   readonly weights?: readonly number[];
+  /** Grade of the first retrieval when a card is created (default "good"; "easy" for a skill shown known before any
+   *  teaching, e.g. by placement, whose memory is older and firmer than one just learnt). */
+  readonly initialGrade?: ReviewGrade;
 }
 
 /** Default target retention (the FSRS default `request_retention`). */
@@ -90,7 +93,7 @@ const GRADES: Record<ReviewGrade, Grade> = { again: Rating.Again, hard: Rating.H
  */
 export function createMemoryCard(now: number, options?: MemoryOptions): MemoryCard {
   const empty = createEmptyCard(new Date(now));
-  return fromCard(schedulerFor(options).next(empty, new Date(now), Rating.Good).card);
+  return fromCard(schedulerFor(options).next(empty, new Date(now), GRADES[options?.initialGrade ?? "good"]).card);
 }
 
 /** The card after a review at `now`: `correct` maps to Good / Again unless an explicit `grade` is given. */

@@ -14,21 +14,28 @@ export interface AttuneSimOptions {
   /** Run adaptive placement first and seed mastery with it (default true). */
   readonly placement?: boolean | PlacementOptions;
   readonly policy?: NextActivityOptions;
-  /** Start placement's belief from the fitted BKT priors (default true). */
-  readonly priorFromFit?: boolean;
+  /** First FSRS rating of a skill placement shows known (default "easy"). */
+  readonly placementGrade?: "good" | "easy";
   readonly memory?: MemoryOptions;
-  /** Update every skill of a multi-skill item as if it were alone (the pre-2025 behaviour; default false: the
+  /** Update every skill of a multi-skill item as if it were alone (the former behaviour; default false: the
    *  conjunctive update of {@link bktStepConjunctive}). */
   readonly independentMultiSkill?: boolean;
-  /** Count a right answer that uses a mastered skill's direct prerequisites as a retrieval of them for FSRS
-   *  (implicit review; default true). */
-  readonly implicitReviews?: boolean | "prerequisites";
+  /** Count a right answer on a multi-skill item as a successful retrieval, for FSRS, of the item's other mastered
+   *  skills (implicit review; default true). */
+  readonly implicitReviews?: boolean;
   /** After every skill is mastered, keep doing the reviews that fall due for this many days before the course
-   *  counts as finished (default 0: finished when every skill is mastered). */
+   *  counts as finished (default {@link DEFAULT_REVIEW_PERIOD_DAYS}; 0: finished when every skill is mastered). */
   readonly reviewPeriodDays?: number;
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Days of due reviews after the last skill is mastered. Skills learnt in the last days of a course leave it with a
+ * few days of memory stability; a week of spaced reviews lifts their 30-day recall (measured on fractions, 200
+ * learners: retention_30d 0.857 → 0.916 for +52 attempts, true mastery 0.959 → 0.956, false mastery 4.1% → 4.4%).
+ */
+export const DEFAULT_REVIEW_PERIOD_DAYS = 7;
 
 /**
  * BKT for an item that needs several skills (a conjunctive, noisy-AND item: right with P = 1 − slip only when every
@@ -70,17 +77,11 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
   const masteredAt = new Map<string, number>();
   const recent: RecentAttempt[] = [];
   const seenLessons = new Set<string>();
-  // Placement's belief starts from what the course's logs say (the fitted BKT priors: P(known) of a skill when its
-  // prerequisites are mastered), not from a generic 0.6, unless the caller gives its own.
-  const fittedPrior = (id: string): number => bktParamsFor(options.bkt, id).prior;
-  const placementOptions: PlacementOptions = {
-    ...(options.priorFromFit === false ? {} : { conditionalPrior: fittedPrior }),
-    ...(typeof options.placement === "object" ? options.placement : {}),
-  };
+  const placementOptions = typeof options.placement === "object" ? options.placement : {};
   let placement: PlacementState | undefined = options.placement === false ? undefined : startPlacement(rng);
   const targetRetention = options.memory?.targetRetention ?? options.policy?.targetRetention ?? 0.9;
   const memoryOptions: MemoryOptions = { ...options.memory, targetRetention };
-  const reviewPeriod = (options.reviewPeriodDays ?? 0) * DAY_MS;
+  const reviewPeriod = (options.reviewPeriodDays ?? DEFAULT_REVIEW_PERIOD_DAYS) * DAY_MS;
   let completedAt: number | undefined;
   const masteryOf = (id: string): number => mastery[graph.skillIndex.get(id) ?? -1] ?? 0;
   const isMastered = (s: number): boolean => (mastery[s] as number) >= (graph.thresholds[s] as number);
@@ -90,7 +91,8 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
       // Placement answers are evidence like any other; clamp so one test never makes a skill certain.
       mastery[i] = Math.min(0.97, Math.max(0.01, pKnown.get(s.id) ?? (mastery[i] as number)));
       if (isMastered(i)) {
-        cards.set(s.id, createMemoryCard(now, memoryOptions));
+        // Known before any teaching: an older, firmer memory than a skill just learnt (FSRS "Easy" first rating).
+        cards.set(s.id, createMemoryCard(now, options.placementGrade === "good" ? memoryOptions : { ...memoryOptions, initialGrade: "easy" }));
         masteredAt.set(s.id, now);
       }
     });
@@ -103,7 +105,7 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
         const step = nextPlacementItem(graph, placement, placementOptions);
         if (!step.done && step.item) {
           const item = graph.items.get(step.item.itemId);
-          if (item) return { kind: "item", item, skills: itemSkills(graph, item), review: false };
+          if (item) return { kind: "item", item, skills: itemSkills(graph, item), review: false, target: graph.skillIndex.get(step.item.skillId) ?? -1, placement: true };
         }
         finishPlacement(step.pKnown, now);
       }
@@ -155,16 +157,13 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
         ? skills.map((s, k) => bktStep(mastery[s] as number, correct, params[k] as BktSkillParams))
         : bktStepConjunctive(skills.map((s) => mastery[s] as number), correct, params);
       if (correct && options.implicitReviews !== false) {
-        // A right answer retrieves what the item builds on: the direct prerequisites of its skills and its other
-        // mastered skills (Math Academy's "fractional implicit repetition"; Skycak 2023). FSRS hears of it as a
-        // successful review at most once a day, so a review is not scheduled for a skill that practice keeps using.
-        const used = new Set<number>();
+        // A right answer on a conjunctive item shows every skill it is tagged with was retrieved, so a mastered one
+        // met on the way to another counts for FSRS as a successful review (at most one a day), and no separate
+        // review is scheduled for a skill that practice keeps using. Untagged prerequisites are not credited: the
+        // answer says nothing about them (crediting them, as "fractional implicit repetition" does, halved reviews
+        // but raised false mastery to 5.9% on fractions).
         for (const s of skills) {
-          if (s !== decision.target) used.add(s);
-          if (options.implicitReviews === "prerequisites") for (const p of graph.prerequisites[s] ?? []) used.add(p);
-        }
-        for (const s of used) {
-          if (!isMastered(s)) continue;
+          if (s === decision.target || !isMastered(s)) continue;
           const id = graph.skills[s]?.id as string;
           const card = cards.get(id);
           if (card !== undefined && card.lastReview !== null && now - card.lastReview >= MIN_REVIEW_INTERVAL_MS) cards.set(id, reviewMemoryCard(card, now, { correct: true }, memoryOptions));

@@ -4,7 +4,16 @@ import { knowsSkill, type SyntheticLearner } from "./synthetic-learner.ts";
 
 /** What a simulated policy asks the learner to do next. */
 export type SimDecision =
-  | { readonly kind: "item"; readonly item: ItemInfo; readonly skills: readonly number[]; readonly review: boolean; readonly target?: number }
+  | {
+      readonly kind: "item";
+      readonly item: ItemInfo;
+      readonly skills: readonly number[];
+      readonly review: boolean;
+      /** The skill the item is meant to practise, review or test. */
+      readonly target?: number;
+      /** True for a placement question. */
+      readonly placement?: boolean;
+    }
   | { readonly kind: "lesson"; readonly skills: readonly number[]; readonly minutes: number; readonly lessonId: string }
   | { readonly kind: "wait"; readonly until: number }
   | { readonly kind: "done" };
@@ -86,7 +95,7 @@ function courseOrderPolicy(graph: CourseGraph, rng: Rng, passed: (correctInRow: 
       const lesson = lessons.next(skill);
       if (lesson) return lesson;
       const item = items.next(skill) as ItemInfo;
-      return { kind: "item", item, skills: itemSkills(graph, item), review: false };
+      return { kind: "item", item, skills: itemSkills(graph, item), review: false, target: skill };
     },
     observe(decision, correct) {
       if (decision.kind !== "item") return;
@@ -139,7 +148,7 @@ export function createOraclePolicy(graph: CourseGraph, learner: SyntheticLearner
       const lesson = lessons.next(skill);
       if (lesson) return lesson;
       const item = items.next(skill) as ItemInfo;
-      return { kind: "item", item, skills: itemSkills(graph, item), review: false };
+      return { kind: "item", item, skills: itemSkills(graph, item), review: false, target: skill };
     },
     observe() {},
     declaredMastered(now) {

@@ -3,7 +3,7 @@ import { createSeededRng } from "../knowledge/seeded-rng.ts";
 import { smallCourse } from "../policy/test-course.ts";
 import { simulatePlacement } from "./placement-simulation.ts";
 import { SIM_POLICIES, simulatePolicy } from "./run-simulation.ts";
-import { answerItem, drawCourseTruth, drawLearner } from "./synthetic-learner.ts";
+import { answerItem, answerItemDetailed, drawCourseTruth, drawLearner } from "./synthetic-learner.ts";
 
 const course = smallCourse();
 
@@ -33,6 +33,16 @@ describe("policy simulation", () => {
     expect(r.true_mastery_at_end).toBe(1);
   });
 
+  it("accounts for every attempt alike: placement and reviews only for attune, no practice on known skills for the oracle", () => {
+    for (const policy of SIM_POLICIES) {
+      const r = simulatePolicy(course, { policy, learners: 10, seed: 4, pilotLearners: 30 });
+      const parts = (r.placement_attempts_per_learner ?? 0) + (r.review_attempts_per_learner ?? 0) + (r.practice_on_known_skill_per_learner ?? 0);
+      expect(parts).toBeLessThanOrEqual(r.attempts_per_learner);
+      if (policy !== "attune") expect((r.placement_attempts_per_learner ?? 0) + (r.review_attempts_per_learner ?? 0)).toBe(0);
+      if (policy === "oracle") expect(r.practice_on_known_skill_per_learner).toBe(0);
+    }
+  });
+
   it("uses exactly the fixed count per skill for fixed-count", () => {
     const r = simulatePolicy(course, { policy: "fixed-count", learners: 5, seed: 1, fixedCount: 4 });
     expect(r.attempts_per_learner).toBe(4 * course.skills.length);
@@ -40,6 +50,21 @@ describe("policy simulation", () => {
 });
 
 describe("synthetic learners", () => {
+  it("answer identically through answerItemDetailed, which also tells what they knew", () => {
+    const truth = drawCourseTruth(course, createSeededRng(5));
+    const skills = [course.skillIndex.get("like")!, course.skillIndex.get("meaning")!];
+    for (let u = 0; u < 50; u++) {
+      const l1 = drawLearner(course, truth, 0, createSeededRng(u));
+      const l2 = drawLearner(course, truth, 0, createSeededRng(u));
+      const knewBefore = skills.map((s) => l2.known[s] === 1);
+      const plain = answerItem(course, truth, l1, skills, 0, createSeededRng(99 + u));
+      const detailed = answerItemDetailed(course, truth, l2, skills, 0, createSeededRng(99 + u));
+      expect(detailed.correct).toBe(plain);
+      expect(detailed.knew).toEqual(knewBefore);
+      expect(Array.from(l2.known)).toEqual(Array.from(l1.known));
+    }
+  });
+
   it("learn more slowly while a prerequisite is unknown", () => {
     const truth = drawCourseTruth(course, createSeededRng(1));
     const unlike = course.skillIndex.get("unlike")!;

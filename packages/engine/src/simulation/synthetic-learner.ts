@@ -167,6 +167,12 @@ export function knowsSkill(learner: SyntheticLearner, skill: number, now: number
  * prerequisite of it — is retrieved, which grows its stability by the spacing rule of `retrieve`.
  */
 export function answerItem(graph: CourseGraph, truth: CourseTruth, learner: SyntheticLearner, skills: readonly number[], now: number, rng: Rng): boolean {
+  return answerItemDetailed(graph, truth, learner, skills, now, rng).correct;
+}
+
+/** {@link answerItem}, also telling which of `skills` the learner knew when answering (for the simulator's
+ *  accounting; the same random draws in the same order, so results are identical). */
+export function answerItemDetailed(graph: CourseGraph, truth: CourseTruth, learner: SyntheticLearner, skills: readonly number[], now: number, rng: Rng): { correct: boolean; knew: boolean[] } {
   let allKnown = true;
   let guess = 0;
   let slip = 0;
@@ -178,6 +184,7 @@ export function answerItem(graph: CourseGraph, truth: CourseTruth, learner: Synt
     slip = Math.max(slip, t.slip);
   }
   const correct = rng() < (allKnown ? 1 - slip : guess);
+  const knew = skills.map((s) => learner.known[s] === 1);
   for (const s of skills) {
     const t = truth.skills[s] as TrueSkill;
     if (learner.known[s] === 1) {
@@ -194,7 +201,7 @@ export function answerItem(graph: CourseGraph, truth: CourseTruth, learner: Synt
     }
     learner.practicedAt[s] = now;
   }
-  return correct;
+  return { correct, knew };
 }
 
 /** A successful retrieval of a known skill: S ← S·(1 + g·(1 − R)) + 0.2 days, R the recall chance at this moment — spaced retrievals (low R) strengthen memory more than massed ones (the spacing effect). */

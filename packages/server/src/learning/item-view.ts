@@ -1,4 +1,4 @@
-import { type Item, renderInlineMarkdown, renderMarkdown } from "@attune/content";
+import { type Item, renderInlineMarkdown, renderMarkdown, renderSpeakable } from "@attune/content";
 
 export type ItemView = {
   id: string;
@@ -7,7 +7,10 @@ export type ItemView = {
   prompt: string;
   /** The prompt as sanitized HTML with KaTeX math (the browser needs no math library). */
   promptHtml: string;
-  choices?: { id: string; text: string; html: string }[];
+  /** The prompt as plain words (math read out), for read-aloud. */
+  promptSpeech: string;
+  /** `label`: the choice in words, its accessible name (MathML alone does not name a control in every browser). */
+  choices?: { id: string; text: string; html: string; label: string }[];
   blanks?: { id: string; type: string; units?: string[] }[];
   units?: string[];
   hintCount: number;
@@ -30,8 +33,8 @@ function shuffled<T>(values: T[], seedText: string): T[] {
 
 /** What a learner sees of an item: the question, never its answer, feedback, hints or solution. */
 export function itemView(item: Item): ItemView {
-  const base = { id: item.id, type: item.type, skills: item.skills, prompt: item.prompt, promptHtml: renderMarkdown(item.prompt), hintCount: item.hints.length };
-  const choice = (c: { id: string; text: string }) => ({ id: c.id, text: c.text, html: renderInlineMarkdown(c.text) });
+  const base = { id: item.id, type: item.type, skills: item.skills, prompt: item.prompt, promptHtml: renderMarkdown(item.prompt), promptSpeech: renderSpeakable(item.prompt), hintCount: item.hints.length };
+  const choice = (c: { id: string; text: string }) => ({ id: c.id, text: c.text, html: renderInlineMarkdown(c.text), label: renderSpeakable(c.text) });
   switch (item.type) {
     case "single-choice":
     case "multiple-select":

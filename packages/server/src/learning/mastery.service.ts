@@ -15,8 +15,11 @@ export async function learnerMastery(deps: Deps, actor: Actor, courseId: string)
     .where("course_id", "=", courseId)
     .execute();
   const byId = new Map(rows.map((r) => [r.skill_id, r]));
+  const placement = await deps.db.selectFrom("placements").select("status").where("learner_id", "=", actor.id).where("course_id", "=", courseId).executeTakeFirst();
   return {
     courseId,
+    units: course.units.map((u) => ({ id: u.id, title: u.title, skills: u.skills })),
+    placement: (placement ? (placement.status === "finished" ? "finished" : "in-progress") : "none") as "none" | "in-progress" | "finished",
     skills: course.skills.map((s) => {
       const row = byId.get(s.id);
       const mastery = row?.p_known ?? bktParamsFor(params, s.id).prior;
@@ -30,6 +33,9 @@ export async function learnerMastery(deps: Deps, actor: Actor, courseId: string)
         attempts: row?.attempts ?? 0,
         correct: row?.correct ?? 0,
         lastPracticedAt: row?.last_practiced_at ?? null,
+        reviewDueAt: row?.mastered_at ? row.review_due_at : null,
+        recent: row ? (JSON.parse(row.recent) as boolean[]) : [],
+        hintsUsed: row?.hints_used ?? 0,
       };
     }),
   };

@@ -8,7 +8,7 @@ import { buildCourseGraph, SIM_POLICIES, simulatePlacement, simulatePolicy, type
 import { loadCourseGraphInput, resolveCourseDir } from "./course-graph-input.ts";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
-const USAGE = "simulate --course <name|path> (--policy <attune|linear-3ccr|fixed-count|oracle> | --placement) [--learners 500] [--seed 1] [--json]";
+const USAGE = "simulate --course <name|path> (--policy <attune|linear-3ccr|fixed-count|oracle> | --placement) [--learners 500] [--seed 1] [--review-days <attune's review period, default 7>] [--json]";
 
 /** Runs the simulate command; returns the exit code (0 ok, 2 bad arguments, 1 course errors). */
 export async function runSimulateCommand(argv: string[]): Promise<number> {
@@ -23,6 +23,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
         learners: { type: "string", default: "500" },
         seed: { type: "string", default: "1" },
         json: { type: "boolean", default: false },
+        "review-days": { type: "string" },
       },
       strict: true,
     }));
@@ -45,7 +46,13 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   }
   if (errors > 0 && !values.json) console.error(`warning: ${dir} has ${errors} validation errors; simulating what parses.`);
   const graph = buildCourseGraph(input);
-  const result = values.placement ? simulatePlacement(graph, { learners, seed }) : simulatePolicy(graph, { policy: policy as SimPolicyName, learners, seed });
+  const reviewDays = values["review-days"] === undefined ? undefined : Number(values["review-days"]);
+  if (reviewDays !== undefined && !(reviewDays >= 0)) {
+    console.error(`Usage: ${USAGE}`);
+    return 2;
+  }
+  const attune = reviewDays === undefined ? {} : { attune: { reviewPeriodDays: reviewDays } };
+  const result = values.placement ? simulatePlacement(graph, { learners, seed }) : simulatePolicy(graph, { policy: policy as SimPolicyName, learners, seed, ...attune });
   if (values.json) console.log(JSON.stringify(result));
   else for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(24)} ${typeof v === "number" ? +v.toFixed(4) : v}`);
   return 0;

@@ -54,7 +54,8 @@ export type ItemViewData = {
   skills: string[];
   prompt: string;
   promptHtml: string;
-  choices?: { id: string; text: string; html: string }[];
+  promptSpeech: string;
+  choices?: { id: string; text: string; html: string; label: string }[];
   blanks?: { id: string; type: string; units?: string[] }[];
   units?: string[];
   hintCount: number;
@@ -65,6 +66,20 @@ export const useItem = (courseId: string, itemId: string) =>
 export const useLesson = (courseId: string, lessonId: string) =>
   useQuery({ queryKey: ["lesson", courseId, lessonId], queryFn: () => get<LessonView>(`/api/courses/${encodeURIComponent(courseId)}/lessons/${encodeURIComponent(lessonId)}`), staleTime: Infinity });
 
-export type SkillMastery = { skillId: string; name: string; prerequisites: string[]; mastery: number; threshold: number; mastered: boolean; attempts: number; correct: number; lastPracticedAt: string | null };
+export type SkillMastery = {
+  skillId: string;
+  name: string;
+  prerequisites: string[];
+  mastery: number;
+  threshold: number;
+  mastered: boolean;
+  attempts: number;
+  correct: number;
+  lastPracticedAt: string | null;
+  reviewDueAt: string | null;
+  recent: boolean[];
+  hintsUsed: number;
+};
+export type MasteryList = { courseId: string; units: { id: string; title: string; skills: string[] }[]; placement: "none" | "in-progress" | "finished"; skills: SkillMastery[] };
 export const useMastery = (courseId: string) =>
-  useQuery({ queryKey: ["mastery", courseId], queryFn: () => get<{ courseId: string; skills: SkillMastery[] }>(`/api/courses/${encodeURIComponent(courseId)}/mastery`) });
+  useQuery({ queryKey: ["mastery", courseId], queryFn: () => get<MasteryList>(`/api/courses/${encodeURIComponent(courseId)}/mastery`) });

@@ -36,6 +36,9 @@ function LearnerHome() {
             </div>
             <Link href={`/learn/${c.id}`} className="button-link">
               {c.mastered === 0 ? "Start learning" : "Continue learning"}
+            </Link>{" "}
+            <Link href={`/learn/${c.id}/map`} className="secondary-link">
+              My map<span className="visually-hidden"> of {c.title}</span>
             </Link>
           </li>
         ))}

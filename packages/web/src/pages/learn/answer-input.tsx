@@ -27,7 +27,7 @@ function SingleChoice({ item, disabled, onChange }: Props) {
       <legend className="visually-hidden">Choose one answer</legend>
       {item.choices?.map((c) => (
         <label key={c.id} className="choice">
-          <input type="radio" name={`answer-${item.id}`} value={c.id} onChange={() => onChange(c.id)} />
+          <input type="radio" name={`answer-${item.id}`} value={c.id} aria-label={c.label} onChange={() => onChange(c.id)} />
           <span dangerouslySetInnerHTML={{ __html: c.html }} />
         </label>
       ))}
@@ -47,7 +47,7 @@ function MultipleSelect({ item, disabled, onChange }: Props) {
       <legend>Choose every answer that is right</legend>
       {item.choices?.map((c) => (
         <label key={c.id} className="choice">
-          <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} />
+          <input type="checkbox" aria-label={c.label} checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} />
           <span dangerouslySetInnerHTML={{ __html: c.html }} />
         </label>
       ))}
@@ -72,8 +72,8 @@ function Ordering({ item, disabled, onChange }: Props) {
           <li key={c.id}>
             <span dangerouslySetInnerHTML={{ __html: c.html }} />
             <span className="ordering-buttons">
-              <button type="button" className="button-quiet" disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move "${c.text}" up`}>Up</button>
-              <button type="button" className="button-quiet" disabled={disabled || i === order.length - 1} onClick={() => move(i, 1)} aria-label={`Move "${c.text}" down`}>Down</button>
+              <button type="button" className="button-quiet" disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move "${c.label}" up`}>Up</button>
+              <button type="button" className="button-quiet" disabled={disabled || i === order.length - 1} onClick={() => move(i, 1)} aria-label={`Move "${c.label}" down`}>Down</button>
             </span>
           </li>
         ))}
