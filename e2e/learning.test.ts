@@ -96,6 +96,22 @@ describe("a learner's learning loop", () => {
       await page.locator(".item-card .prompt").waitFor();
       await expect.poll(() => shownItems.length).toBeGreaterThan(answered);
       const item = items.get(shownItems.at(-1)!)!;
+      if (answered === 0) {
+        await page.getByRole("button", { name: "Show a hint" }).click();
+        await expect.poll(() => page.getByRole("list", { name: "Hints" }).locator("li").count()).toBe(1);
+      }
+      if (answered === 1 && (item.type === "numeric" || item.type === "short-text" || item.type === "expression")) {
+        // A wrong answer: feedback, and the worked solution.
+        await page.getByLabel(/Your answer/).fill("999");
+        await page.getByRole("button", { name: "Check my answer" }).click();
+        await page.locator(".feedback").waitFor();
+        expect(await page.locator(".feedback-title").textContent()).toBe("Not quite.");
+        expect(await page.getByText("Worked solution").count()).toBe(1);
+        await screenshot(page, "12b-worked-solution");
+        answered++;
+        await page.getByRole("button", { name: "Continue" }).click();
+        continue;
+      }
       await answerRight(page, item);
       await page.getByRole("button", { name: "Check my answer" }).click();
       await page.locator(".feedback").waitFor();

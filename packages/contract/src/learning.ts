@@ -209,3 +209,10 @@ export const PlanSchema = z
   .meta({ id: "Plan" });
 export type Plan = z.infer<typeof PlanSchema>;
 export const CourseGoalParamsSchema = z.strictObject({ courseId: IdSchema, goalId: IdSchema });
+
+export const CourseItemHintParamsSchema = z.strictObject({
+  courseId: IdSchema,
+  itemId: z.string().min(1).max(200).regex(/^[A-Za-z0-9_~.-]+$/),
+  hint: z.coerce.number().int().min(1).max(50),
+});
+export const HintSchema = z.object({ number: z.number().int(), of: z.number().int(), html: z.string() }).meta({ id: "Hint" });

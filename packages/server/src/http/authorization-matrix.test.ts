@@ -51,6 +51,7 @@ function samples(ids: Ids, firstItemId: string, firstLessonId: string, firstSkil
     "GET /api/courses/{courseId}/mastery": { params: { courseId: "spanish-a1" } },
     "GET /api/courses/{courseId}/next": { params: { courseId: "spanish-a1" } },
     "GET /api/learner/courses": {},
+    "GET /api/courses/{courseId}/items/{itemId}/hints/{hint}": { params: { courseId: "spanish-a1", itemId: firstItemId, hint: "1" } },
     "POST /api/courses/{courseId}/placement": { params: { courseId: "spanish-a1" } },
     // The matrix only needs a well-formed answer: a wrong item id is refused after authorization (400).
     "POST /api/courses/{courseId}/placement/answers": { params: { courseId: "spanish-a1" }, body: { itemId: "not-current", response: "a" }, okStatus: [400] },

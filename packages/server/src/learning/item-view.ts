@@ -49,3 +49,9 @@ export function itemView(item: Item): ItemView {
       return base;
   }
 }
+
+/** Hint `n` (1-based) rendered; a scaffold shows its question (its own answer is checked in a later version). */
+export function itemHint(item: Item, n: number) {
+  const hint = item.hints[n - 1]!;
+  return { number: n, of: item.hints.length, html: renderMarkdown(hint.title ? `**${hint.title}** ${hint.text}` : hint.text) };
+}

@@ -1,5 +1,7 @@
 import {
   ActivityChoiceInputSchema,
+  CourseItemHintParamsSchema,
+  HintSchema,
   AttemptResultSchema,
   CourseLessonParamsSchema,
   LearnerCourseListSchema,
@@ -17,7 +19,7 @@ import type { RouteRegistrar } from "../http/registrar.ts";
 import { notFound } from "../http/errors.ts";
 import { only } from "../http/route.ts";
 import { recordAttempt } from "../learning/attempts.service.ts";
-import { itemView } from "../learning/item-view.ts";
+import { itemHint, itemView } from "../learning/item-view.ts";
 import { assertLearnerInCourse } from "../learning/learner-access.ts";
 import { learnerCourses, lessonView, recordActivityChoice, recordLessonVisit } from "../learning/lessons.service.ts";
 import { learnerMastery } from "../learning/mastery.service.ts";
@@ -109,4 +111,19 @@ export function registerLearningRoutes({ route, deps }: RouteRegistrar) {
     request: { params: CourseParamsSchema, ...jsonBody(ActivityChoiceInputSchema) },
     responses: responses(OkSchema, "Recorded"),
   })(async (c) => c.json(await recordActivityChoice(deps, c.get("actor"), c.req.valid("param").courseId, c.req.valid("json")), 200));
+
+  route(learner, {
+    method: "get",
+    path: "/api/courses/{courseId}/items/{itemId}/hints/{hint}",
+    tags: ["learning"],
+    summary: "Hint number n of an item (hints are revealed one at a time; the attempt reports how many were used)",
+    request: { params: CourseItemHintParamsSchema },
+    responses: responses(HintSchema, "The hint"),
+  })(async (c) => {
+    const { courseId, itemId, hint } = c.req.valid("param");
+    await assertLearnerInCourse(deps.db, c.get("actor"), courseId);
+    const item = (await deps.courses.get(courseId)).itemById.get(itemId);
+    if (!item || hint > item.hints.length) throw notFound("Hint");
+    return c.json(itemHint(item, hint), 200);
+  });
 }

@@ -1,6 +1,6 @@
 import type { AttemptResult } from "@attune/contract";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { post } from "../../api/client.ts";
+import { get, post } from "../../api/client.ts";
 import { type ItemViewData, useItem } from "../../api/queries.ts";
 import { QueryState } from "../../components/status.tsx";
 import { AnswerInput, type Response } from "./answer-input.tsx";
@@ -23,6 +23,11 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
   const started = useRef(performance.now());
   const attemptId = useRef(crypto.randomUUID());
   const feedbackRef = useRef<HTMLDivElement>(null);
+  const [hints, setHints] = useState<string[]>([]);
+  const showHint = async () => {
+    const hint = await get<{ html: string }>(`/api/courses/${courseId}/items/${encodeURIComponent(itemId)}/hints/${hints.length + 1}`);
+    setHints([...hints, hint.html]);
+  };
 
   useEffect(() => {
     if (result) feedbackRef.current?.focus();
@@ -34,7 +39,7 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
     setBusy(true);
     setError(null);
     try {
-      const body = { attemptId: attemptId.current, itemId, response, hintsUsed: 0, durationMs: Math.round(performance.now() - started.current), context };
+      const body = { attemptId: attemptId.current, itemId, response, hintsUsed: hints.length, durationMs: Math.round(performance.now() - started.current), context };
       setResult(await post<AttemptResult>(`/api/courses/${courseId}/attempts`, body));
     } catch (e) {
       // The same attempt id is sent again on retry, so a lost response never counts twice.
@@ -49,10 +54,24 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
     <form className="item-card" onSubmit={submit} aria-labelledby={`prompt-${itemId}`}>
       <div id={`prompt-${itemId}`} className="prompt" dangerouslySetInnerHTML={{ __html: promptHtml(item.data) }} />
       <AnswerInput item={item.data} disabled={result !== null} onChange={setResponse} />
+      {hints.length > 0 && (
+        <ol className="hints" aria-label="Hints">
+          {hints.map((h, i) => (
+            <li key={i} dangerouslySetInnerHTML={{ __html: h }} />
+          ))}
+        </ol>
+      )}
       {!result && (
-        <button type="submit" className="button-primary" disabled={response === null || busy}>
-          {busy ? "Checking…" : "Check my answer"}
-        </button>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={response === null || busy}>
+            {busy ? "Checking…" : "Check my answer"}
+          </button>
+          {hints.length < item.data.hintCount && (
+            <button type="button" className="button-secondary" onClick={() => void showHint()}>
+              {hints.length === 0 ? "Show a hint" : "Another hint"}
+            </button>
+          )}
+        </div>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
       <div ref={feedbackRef} tabIndex={-1} aria-live="polite" className="feedback-slot">
