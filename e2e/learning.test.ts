@@ -168,4 +168,22 @@ describe("a learner's learning loop", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, "15-my-map");
   });
+
+  it("sets a goal and shows its projection from the learner's pace", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(server.url);
+    await page.getByLabel("Email").fill("learner04@demo.attune.test");
+    await page.getByLabel("Password").fill("attune-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "My plan for Fractions" }).click();
+    await page.getByRole("heading", { name: "My plan" }).waitFor();
+    await page.getByLabel("Unit to finish").selectOption({ index: 1 });
+    await page.getByLabel("Minutes a week").fill("45");
+    await page.getByRole("button", { name: "Set goal" }).click();
+    await page.locator(".goal").waitFor();
+    expect(await page.locator(".goal").textContent()).toMatch(/projected finish \d{4}-\d{2}-\d{2}/);
+    expect(await page.locator(".goal").textContent()).toMatch(/This week:/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, "16-plan");
+  });
 });

@@ -35,12 +35,19 @@ const { input, errors } = await loadCourseGraphInput(resolveCourseDir(courseName
 const graph = buildCourseGraph(input);
 process.stderr.write(`course ${courseName}: ${graph.skills.length} skills, ${graph.items.size} items, ${graph.lessons.size} lessons, ${errors} validation errors\n`);
 
-const reports: (PolicySimulationReport & { seconds: number })[] = [];
+const reports: (PolicySimulationReport & { seconds: number; label?: string })[] = [];
 for (const policy of SIM_POLICIES) {
   const t = performance.now();
   const report = simulatePolicy(graph, { policy, learners, seed });
   reports.push({ ...report, seconds: (performance.now() - t) / 1000 });
   process.stderr.write(`${policy}: ${JSON.stringify(report)}\n`);
+}
+// Sensitivity: Attune without the review period after the last skill is mastered (fewer attempts, lower retention).
+{
+  const t = performance.now();
+  const report = simulatePolicy(graph, { policy: "attune", learners, seed, attune: { reviewPeriodDays: 0 } });
+  reports.push({ ...report, seconds: (performance.now() - t) / 1000, label: "attune, no review period" });
+  process.stderr.write(`attune (no review period): ${JSON.stringify(report)}\n`);
 }
 const t = performance.now();
 const placement = simulatePlacement(graph, { learners, seed });
@@ -89,15 +96,23 @@ const sample = decide();
 
 const f = (x: number, d: number): string => x.toFixed(d);
 const linear = reports.find((r) => r.policy === "linear-3ccr");
-const attune = reports.find((r) => r.policy === "attune");
+const attune = reports.find((r) => r.policy === "attune" && r.label === undefined);
 const oracle = reports.find((r) => r.policy === "oracle");
 const lines = [
   `Policy simulation on \`courses/${courseName}\` (${graph.skills.length} skills, ${graph.items.size} items with template instances, ${graph.lessons.size} lessons at the time of the run), ${learners} synthetic learners, seed ${seed}; the same learners for every policy.`,
   `Command: \`npm run bench:policy\` (= \`npx tsx bench/policy/run.ts\`); one policy alone: \`npx tsx packages/server/src/simulation/simulate.command.ts --course ${courseName} --policy attune --learners ${learners} --seed ${seed} --json\`.`,
   "",
-  "| policy | attempts / learner | minutes / learner | true mastery at end | false mastery rate | retention 30 d | finished | run (s) |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|",
-  ...reports.map((r) => `| ${r.policy} | ${f(r.attempts_per_learner, 1)} | ${f(r.minutes_per_learner, 0)} | ${f(r.true_mastery_at_end, 3)} | ${f(r.false_mastery_rate, 3)} | ${f(r.retention_30d, 3)} | ${f(r.finished_share, 3)} | ${f(r.seconds, 1)} |`),
+  "| policy | attempts / learner | of which placement | reviews | practice on a known skill | practice on an unknown skill | minutes / learner | true mastery at end | false mastery rate | retention 30 d | finished | run (s) |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...reports.map((r) => {
+    const placed = r.placement_attempts_per_learner ?? 0;
+    const reviewed = r.review_attempts_per_learner ?? 0;
+    const onKnown = r.practice_on_known_skill_per_learner ?? 0;
+    const onUnknown = r.attempts_per_learner - placed - reviewed - onKnown;
+    return `| ${r.label ?? r.policy} | ${f(r.attempts_per_learner, 1)} | ${f(placed, 1)} | ${f(reviewed, 1)} | ${f(onKnown, 1)} | ${f(onUnknown, 1)} | ${f(r.minutes_per_learner, 0)} | ${f(r.true_mastery_at_end, 3)} | ${f(r.false_mastery_rate, 3)} | ${f(r.retention_30d, 3)} | ${f(r.finished_share, 3)} | ${f(r.seconds, 1)} |`;
+  }),
+  "",
+  "Practice on a known skill: attempts whose target skill the learner already knew when answering (checks and confirmations, the price of inferring mastery from answers; the oracle never pays it). Practice on an unknown skill is the learning itself.",
   "",
   `| placement | items used | classification accuracy | stopped confident | run (s) |`,
   "|---|---:|---:|---:|---:|",
@@ -118,7 +133,7 @@ const lines = [
       })()
     : "",
   "",
-  `Ground truth (\`packages/engine/src/simulation/synthetic-learner.ts\`, drawn per skill and learner, never given to a policy): P(known before | prerequisites known) ${DEFAULT_TRUTH_RANGES.prior.join("–")} shrinking with depth, shifted by ability N(0, ${DEFAULT_TRUTH_RANGES.abilitySpread}²) on the logit scale; learn ${DEFAULT_TRUTH_RANGES.learn.join("–")} × speed (lognormal), ×${DEFAULT_TRUTH_RANGES.prerequisitePenalty} while a prerequisite is unknown; guess ${DEFAULT_TRUTH_RANGES.guess.join("–")}, slip ${DEFAULT_TRUTH_RANGES.slip.join("–")}; power-law forgetting R = (1 + t/9S)⁻¹ with S ${DEFAULT_TRUTH_RANGES.stability.join("–")} days after learning (${DEFAULT_TRUTH_RANGES.priorStability.join("–")} for skills known before), S ← S·(1 + g(1 − R)) + 0.2 per retrieval, g ${DEFAULT_TRUTH_RANGES.growth.join("–")}; using a skill retrieves its direct prerequisites. Learners study 25 minutes a day; budget 1,000 attempts or 180 days. Every policy shows a skill's lessons once before practising it. Attune's BKT is fitted by EM on two pilot cohorts (300 learners taught by fixed-count, then 300 by Attune), never the true parameters; attune attempts include its placement items and reviews.`,
+  `Ground truth (\`packages/engine/src/simulation/synthetic-learner.ts\`, drawn per skill and learner, never given to a policy): P(known before | prerequisites known) ${DEFAULT_TRUTH_RANGES.prior.join("–")} shrinking with depth, shifted by ability N(0, ${DEFAULT_TRUTH_RANGES.abilitySpread}²) on the logit scale; learn ${DEFAULT_TRUTH_RANGES.learn.join("–")} × speed (lognormal), ×${DEFAULT_TRUTH_RANGES.prerequisitePenalty} while a prerequisite is unknown; guess ${DEFAULT_TRUTH_RANGES.guess.join("–")}, slip ${DEFAULT_TRUTH_RANGES.slip.join("–")}; power-law forgetting R = (1 + t/9S)⁻¹ with S ${DEFAULT_TRUTH_RANGES.stability.join("–")} days after learning (${DEFAULT_TRUTH_RANGES.priorStability.join("–")} for skills known before), S ← S·(1 + g(1 − R)) + 0.2 per retrieval, g ${DEFAULT_TRUTH_RANGES.growth.join("–")}; using a skill retrieves its direct prerequisites. Learners study 25 minutes a day; budget 1,000 attempts or 180 days. Every policy shows a skill's lessons once before practising it. Attune's BKT is fitted by EM on two pilot cohorts (300 learners taught by fixed-count, then 300 by Attune; one-skill items only), never the true parameters; it updates multi-skill items conjunctively; after its last skill is mastered it keeps doing due FSRS reviews (target retention 0.9) for 7 days; attune attempts include its placement items and reviews.`,
 ];
 const table = lines.join("\n");
 console.log(table);

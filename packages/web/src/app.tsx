@@ -11,6 +11,7 @@ import { HomePage } from "./pages/home-page.tsx";
 import { LearnPage } from "./pages/learn/learn-page.tsx";
 import { MapPage } from "./pages/learn/map-page.tsx";
 import { PlacementPage } from "./pages/learn/placement-page.tsx";
+import { PlanPage } from "./pages/learn/plan-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
 
@@ -39,6 +40,7 @@ export function App() {
         {(user.role === "teacher" || user.role === "admin") && <Route path="/classes/:classId">{(p) => <ClassPage classId={p.classId} me={user} />}</Route>}
         {user.role === "learner" && <Route path="/learn/:courseId">{(p) => <LearnPage courseId={p.courseId} />}</Route>}
         {user.role === "learner" && <Route path="/learn/:courseId/map">{(p) => <MapPage courseId={p.courseId} />}</Route>}
+        {user.role === "learner" && <Route path="/learn/:courseId/plan">{(p) => <PlanPage courseId={p.courseId} />}</Route>}
         {user.role === "learner" && <Route path="/learn/:courseId/placement">{(p) => <PlacementPage courseId={p.courseId} />}</Route>}
         {user.role === "admin" && <Route path="/admin/users" component={AdminUsersPage} />}
         {user.role === "admin" && <Route path="/admin/users/:userId">{(p) => <AdminUserPage userId={p.userId} />}</Route>}

@@ -39,6 +39,9 @@ function LearnerHome() {
             </Link>{" "}
             <Link href={`/learn/${c.id}/map`} className="secondary-link">
               My map<span className="visually-hidden"> of {c.title}</span>
+            </Link>{" "}
+            <Link href={`/learn/${c.id}/plan`} className="secondary-link">
+              My plan<span className="visually-hidden"> for {c.title}</span>
             </Link>
           </li>
         ))}
