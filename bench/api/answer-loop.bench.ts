@@ -72,7 +72,8 @@ async function seed(dbKind: "sqlite" | "postgres", dataDir: string, databaseUrl:
 }
 
 async function startServer(dataDir: string, port: number, databaseUrl: string | undefined): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "packages/server/src/cli/main.ts", "serve"], {
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "packages/server/src/cli/main.ts", "serve"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ATTUNE_DATA_DIR: dataDir, ATTUNE_SECRET: SECRET, ATTUNE_DEMO: "false", LOG_LEVEL: "error", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ["ignore", "ignore", "inherit"],
