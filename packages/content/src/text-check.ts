@@ -23,14 +23,11 @@ export function normalizeText(text: string, caseSensitive: boolean): string {
 
 /** Removes accents, but keeps ñ: in Spanish it is a letter of its own (año and ano are different words). */
 export function stripAccents(text: string): string {
+  // Decompose, then drop every combining mark except the tilde that follows an n.
   return text
-    .replace(/ñ/g, "\u0000")
-    .replace(/Ñ/g, "\u0001")
     .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .normalize("NFC")
-    .replace(/\u0000/g, "ñ")
-    .replace(/\u0001/g, "Ñ");
+    .replace(/(?<![nN])\p{M}|(?<=[nN])(?!\u0303)\p{M}/gu, "")
+    .normalize("NFC");
 }
 
 interface PreparedText {

@@ -85,6 +85,7 @@ export const ItemViewSchema = z
     hintCount: z.number().int(),
   })
   .meta({ id: "ItemView" });
+export type ItemView = z.infer<typeof ItemViewSchema>;
 
 export const SkillMasterySchema = z.object({
   skillId: z.string(),
@@ -101,6 +102,7 @@ export const SkillMasterySchema = z.object({
   recent: z.array(z.boolean()),
   hintsUsed: z.number().int(),
 });
+export type SkillMastery = z.infer<typeof SkillMasterySchema>;
 export const MasteryListSchema = z
   .object({
     courseId: z.string(),
@@ -109,6 +111,7 @@ export const MasteryListSchema = z
     skills: z.array(SkillMasterySchema),
   })
   .meta({ id: "MasteryList" });
+export type MasteryList = z.infer<typeof MasteryListSchema>;
 
 export const CourseParamsSchema = z.strictObject({ courseId: IdSchema });
 export const CourseItemParamsSchema = z.strictObject({ courseId: IdSchema, itemId: z.string().min(1).max(200).regex(/^[A-Za-z0-9_~.-]+$/) });
@@ -144,6 +147,7 @@ export const LessonVisitInputSchema = z.strictObject({
 export const CourseLessonParamsSchema = z.strictObject({ courseId: IdSchema, lessonId: z.string().min(1).max(200).regex(/^[A-Za-z0-9_~.-]+$/) });
 
 export const LearnerCourseSchema = z.object({ id: z.string(), title: z.string(), description: z.string(), skills: z.number().int(), mastered: z.number().int() });
+export type LearnerCourse = z.infer<typeof LearnerCourseSchema>;
 export const LearnerCourseListSchema = z.object({ items: z.array(LearnerCourseSchema) }).meta({ id: "LearnerCourses" });
 
 export const ActivityChoiceInputSchema = z.strictObject({

@@ -20,6 +20,17 @@ export function openConfiguredDatabase(config: Config): DatabaseHandle {
     : openDatabase({ kind: "sqlite", file: config.sqliteFile });
 }
 
+/** Runs an operator command against the configured, migrated database, and closes it whatever happens. */
+export async function withMigratedDatabase<T>(config: Config, run: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(handle.db);
+    return await run(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The session-signing secret: configured, or generated once and kept beside the data so restarts keep sessions. */
 export function resolveSecret(config: Config): string {
   if (config.secret) return config.secret;

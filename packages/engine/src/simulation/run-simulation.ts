@@ -169,7 +169,7 @@ export function fitPilotBkt(graph: CourseGraph, truth: CourseTruth, seed: number
       const policyRng = createSeededRng(streamSeed(pilotSeed, u, 3));
       const observations: Observation[] = [];
       const policy = params === undefined ? createFixedCountPolicy(graph, policyRng, 6) : createAttuneSimPolicy(graph, policyRng, { ...options.attune, bkt: params });
-      runLearner(graph, truth, learner, policy, rng, { policy: "fixed-count", learners, seed }, (o, d) => {
+      runLearner(graph, truth, learner, policy, rng, { policy: "fixed-count", learners, seed }, (o, _d) => {
         // Per-skill EM treats an attempt as evidence on each of its skills alone, so a wrong answer on a two-skill
         // item (conjunctive: wrong when either is unknown) reads as a slip of the known one and inflates its slip
         // (measured: mean fitted slip 0.13 with them vs 0.08 without, against 0.075 true). Fit on one-skill items.

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import { migrateToLatest } from "../db/migrator.ts";
 import { DEMO_PASSWORD, seedDemoSchool } from "../demo/seed-demo.ts";
-import { openConfiguredDatabase } from "../runtime.ts";
+import { openConfiguredDatabase, withMigratedDatabase } from "../runtime.ts";
 import { courseCommand } from "./course.command.ts";
 import { evalCommand, modelCommand, simulateCommand } from "./model.command.ts";
 import { createSchoolAdmin } from "./create-admin.ts";
@@ -62,19 +62,15 @@ export const commands: Command[] = [
     usage: "seed-demo",
     summary: "Create the synthetic demo school (only into an empty database)",
     run: async ({ config }) => {
-      const handle = openConfiguredDatabase(config);
-      try {
-        await migrateToLatest(handle.db);
-        const demo = await seedDemoSchool(handle.db, handle.dialect, new Date(), progress);
-        if (!demo) {
-          console.error("The database already has a school; the demo is only seeded into an empty database.");
-          return 1;
-        }
-        progress(`demo school ready: ${demo.accounts.length} accounts, password "${DEMO_PASSWORD}"`);
-        return 0;
-      } finally {
-        await handle.close();
+      return withMigratedDatabase(config, async (handle) => {
+      const demo = await seedDemoSchool(handle.db, handle.dialect, new Date(), progress);
+      if (!demo) {
+        console.error("The database already has a school; the demo is only seeded into an empty database.");
+        return 1;
       }
+      progress(`demo school ready: ${demo.accounts.length} accounts, password "${DEMO_PASSWORD}"`);
+      return 0;
+      });
     },
   },
   {
@@ -84,21 +80,17 @@ export const commands: Command[] = [
     help: "Without --password a temporary password is generated and printed once.",
     options: { school: { type: "string" }, name: { type: "string" }, email: { type: "string" }, password: { type: "string" } },
     run: async ({ config, values }) => {
-      const handle = openConfiguredDatabase(config);
-      try {
-        await migrateToLatest(handle.db);
-        const result = await createSchoolAdmin(handle, values);
-        if (!result.ok) {
-          for (const problem of result.problems) console.error(`  --${problem}`);
-          return 2;
-        }
-        progress(`${result.schoolCreated ? "created school" : "school"} "${result.schoolName}"`);
-        progress(`admin ${result.email} created`);
-        if (result.temporaryPassword) progress(`temporary password (shown once): ${result.temporaryPassword}`);
-        return 0;
-      } finally {
-        await handle.close();
+      return withMigratedDatabase(config, async (handle) => {
+      const result = await createSchoolAdmin(handle, values);
+      if (!result.ok) {
+        for (const problem of result.problems) console.error(`  --${problem}`);
+        return 2;
       }
+      progress(`${result.schoolCreated ? "created school" : "school"} "${result.schoolName}"`);
+      progress(`admin ${result.email} created`);
+      if (result.temporaryPassword) progress(`temporary password (shown once): ${result.temporaryPassword}`);
+      return 0;
+      });
     },
   },
   courseCommand,

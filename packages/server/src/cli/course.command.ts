@@ -1,9 +1,8 @@
 import path from "node:path";
 import { formatProblem } from "@attune/content";
-import { migrateToLatest } from "../db/migrator.ts";
 import { type CourseImportSummary, type ImportCounts, importCourse } from "../courses/course-import.service.ts";
 import { loadCourseDir } from "../courses/course-loader.ts";
-import { openConfiguredDatabase } from "../runtime.ts";
+import { withMigratedDatabase } from "../runtime.ts";
 import type { Command } from "./commands.ts";
 
 const counts = (label: string, c: ImportCounts) =>
@@ -56,13 +55,9 @@ export const courseCommand: Command = {
       return 1;
     }
     if (sub === "validate") return 0;
-    const handle = openConfiguredDatabase(config);
-    try {
-      await migrateToLatest(handle.db);
-      printImportSummary(await importCourse(handle.db, loaded.course, loaded.items, "folder", new Date()));
-      return 0;
-    } finally {
-      await handle.close();
-    }
+    return withMigratedDatabase(config, async (handle) => {
+    printImportSummary(await importCourse(handle.db, loaded.course, loaded.items, "folder", new Date()));
+    return 0;
+    });
   },
 };

@@ -1,9 +1,8 @@
 import { KNOWLEDGE_MODELS } from "@attune/engine";
 import { fitCourseModel } from "../courses/model-fit.service.ts";
-import { migrateToLatest } from "../db/migrator.ts";
 import { runEvalCommand } from "../evaluation/eval-command.ts";
 import { runSimulateCommand } from "../simulation/simulate.command.ts";
-import { openConfiguredDatabase } from "../runtime.ts";
+import { withMigratedDatabase } from "../runtime.ts";
 import type { Command } from "./commands.ts";
 
 export const modelCommand: Command = {
@@ -24,18 +23,16 @@ export const modelCommand: Command = {
       console.error(`--model must be one of ${KNOWLEDGE_MODELS.join(", ")} and --seed an integer`);
       return 2;
     }
-    const handle = openConfiguredDatabase(config);
-    try {
-      await migrateToLatest(handle.db);
-      const summary = await fitCourseModel(handle.db, courseId, model, new Date(), seed, (m) => console.log(`  ${m}`));
-      console.log(`  ${summary.model} fitted for course ${summary.courseId} on ${summary.attempts} attempts of ${summary.learners} learners in ${summary.seconds.toFixed(2)} s`);
-      return 0;
-    } catch (error) {
-      console.error((error as Error).message);
-      return 1;
-    } finally {
-      await handle.close();
-    }
+    return withMigratedDatabase(config, async (handle) => {
+      try {
+        const summary = await fitCourseModel(handle.db, courseId, model, new Date(), seed, (m) => console.log(`  ${m}`));
+        console.log(`  ${summary.model} fitted for course ${summary.courseId} on ${summary.attempts} attempts of ${summary.learners} learners in ${summary.seconds.toFixed(2)} s`);
+        return 0;
+      } catch (error) {
+        console.error((error as Error).message);
+        return 1;
+      }
+    });
   },
 };
 

@@ -1,8 +1,7 @@
 import { convertOATutor, formatProblem, readOATutorDir, validateCourse } from "@attune/content";
 import type { Config } from "../config.ts";
 import { importCourse } from "../courses/course-import.service.ts";
-import { migrateToLatest } from "../db/migrator.ts";
-import { openConfiguredDatabase } from "../runtime.ts";
+import { withMigratedDatabase } from "../runtime.ts";
 import { printImportSummary } from "./course.command.ts";
 
 /** `course import-oatutor <dir>`: converts OATutor's open content layout, proves every stated answer is accepted, imports. */
@@ -31,12 +30,8 @@ export async function runOATutorImport(config: Config, dir: string): Promise<num
     console.error(`Not imported: ${errors} errors.`);
     return 1;
   }
-  const handle = openConfiguredDatabase(config);
-  try {
-    await migrateToLatest(handle.db);
-    printImportSummary(await importCourse(handle.db, converted.course, validation.items, "oatutor", new Date()));
-    return 0;
-  } finally {
-    await handle.close();
-  }
+  return withMigratedDatabase(config, async (handle) => {
+  printImportSummary(await importCourse(handle.db, converted.course, validation.items, "oatutor", new Date()));
+  return 0;
+  });
 }

@@ -7,6 +7,7 @@ import type { Actor, Deps } from "../http/app-env.ts";
 import { notFound } from "../http/errors.ts";
 import { bktParamsForCourse } from "./bkt-params.ts";
 import type { CourseContent } from "./course-content.ts";
+import { appendToAttemptLog } from "./attempt-log.ts";
 import { assertLearnerInCourse } from "./learner-access.ts";
 import { learnerNextActivity } from "./next-activity.service.ts";
 
@@ -129,24 +130,18 @@ async function appendAttempt(
         ...(check.correct ? {} : { solution: item.solution, solutionHtml: renderMarkdown(item.solution) }),
         masteryChanges,
       };
-      await trx
-        .insertInto("attempts")
-        .values({
-          learner_id: actor.id,
-          id: input.attemptId,
-          school_id: actor.schoolId,
-          course_id: courseId,
-          item_id: item.id,
-          skill_ids: JSON.stringify(item.skills),
-          correct: check.correct ? 1 : 0,
-          response: JSON.stringify({ response: input.response, normalized: check.normalized }),
-          result: JSON.stringify(result),
-          hints_used: hintsUsed,
-          duration_ms: input.durationMs ?? null,
-          context: input.context ?? "practice",
-          answered_at: at,
-        })
-        .execute();
+      await appendToAttemptLog(trx, actor, {
+        id: input.attemptId,
+        courseId,
+        item,
+        response: input.response,
+        check,
+        result,
+        hintsUsed,
+        durationMs: input.durationMs,
+        context: input.context ?? "practice",
+        at,
+      });
       return { ...result, duplicate: false };
     });
   } catch (error) {

@@ -1,20 +1,6 @@
 import { type Item, renderInlineMarkdown, renderMarkdown, renderSpeakable } from "@attune/content";
+import type { ItemView } from "@attune/contract";
 
-export type ItemView = {
-  id: string;
-  type: Item["type"];
-  skills: string[];
-  prompt: string;
-  /** The prompt as sanitized HTML with KaTeX math (the browser needs no math library). */
-  promptHtml: string;
-  /** The prompt as plain words (math read out), for read-aloud. */
-  promptSpeech: string;
-  /** `label`: the choice in words, its accessible name (MathML alone does not name a control in every browser). */
-  choices?: { id: string; text: string; html: string; label: string }[];
-  blanks?: { id: string; type: string; units?: string[] }[];
-  units?: string[];
-  hintCount: number;
-};
 
 /** A stable shuffle (by item id) so an ordering item is not shown in its answer order, and looks the same on reload. */
 function shuffled<T>(values: T[], seedText: string): T[] {

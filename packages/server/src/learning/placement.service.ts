@@ -17,6 +17,7 @@ import { badRequest, notFound } from "../http/errors.ts";
 import { bktParamsForCourse } from "./bkt-params.ts";
 import type { CourseContent } from "./course-content.ts";
 import { courseGraphOf } from "./course-graph.ts";
+import { appendToAttemptLog } from "./attempt-log.ts";
 import { itemView } from "./item-view.ts";
 import { assertLearnerInCourse } from "./learner-access.ts";
 
@@ -139,24 +140,18 @@ export async function answerPlacement(deps: Deps, actor: Actor, courseId: string
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable("placements").set({ state: JSON.stringify(next), updated_at: at }).where("learner_id", "=", actor.id).where("course_id", "=", courseId).execute();
-    await trx
-      .insertInto("attempts")
-      .values({
-        learner_id: actor.id,
-        id: crypto.randomUUID(),
-        school_id: actor.schoolId,
-        course_id: courseId,
-        item_id: item.id,
-        skill_ids: JSON.stringify(item.skills),
-        correct: check.correct ? 1 : 0,
-        response: JSON.stringify({ response: input.response, normalized: check.normalized }),
-        result: JSON.stringify({ correct: check.correct }),
-        hints_used: 0,
-        duration_ms: input.durationMs ?? null,
-        context: "placement",
-        answered_at: at,
-      })
-      .execute();
+    await appendToAttemptLog(trx, actor, {
+      id: crypto.randomUUID(),
+      courseId,
+      item,
+      response: input.response,
+      check,
+      result: { correct: check.correct },
+      hintsUsed: 0,
+      durationMs: input.durationMs,
+      context: "placement",
+      at,
+    });
   });
   const step = nextPlacementItem(graph, next, { maxItems: MAX_PLACEMENT_ITEMS });
   if (step.done) return finish(deps, actor, course, next, step.stop ?? "confident");

@@ -1,4 +1,20 @@
-import type { AuditEvent, ClassDetail, ClassSummary, CourseSummary, LessonView, LinkedLearner, Me, NextActivity, UserDetail, UserSummary } from "@attune/contract";
+import type {
+  AuditEvent,
+  ClassDetail,
+  ClassSummary,
+  CourseSummary,
+  ItemView,
+  LearnerCourse,
+  LessonView,
+  LinkedLearner,
+  MasteryList,
+  Me,
+  NextActivity,
+  UserDetail,
+  UserSummary,
+} from "@attune/contract";
+
+export type { SkillMastery } from "@attune/contract";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, get } from "./client.ts";
 
@@ -42,44 +58,17 @@ export const useAuditEvents = (page: number) =>
 
 export const useCourses = () => useQuery({ queryKey: ["courses"], queryFn: () => get<{ items: CourseSummary[] }>("/api/courses"), staleTime: 300_000 });
 
-export type LearnerCourse = { id: string; title: string; description: string; skills: number; mastered: number };
 export const useLearnerCourses = () => useQuery({ queryKey: ["learner-courses"], queryFn: () => get<{ items: LearnerCourse[] }>("/api/learner/courses") });
 
 export const useNextActivity = (courseId: string) =>
   useQuery({ queryKey: ["next", courseId], queryFn: () => get<NextActivity>(`/api/courses/${encodeURIComponent(courseId)}/next`), staleTime: 0 });
 
-export type ItemViewData = {
-  id: string;
-  type: string;
-  skills: string[];
-  prompt: string;
-  promptHtml: string;
-  promptSpeech: string;
-  choices?: { id: string; text: string; html: string; label: string }[];
-  blanks?: { id: string; type: string; units?: string[] }[];
-  units?: string[];
-  hintCount: number;
-};
+export type ItemViewData = ItemView;
 export const useItem = (courseId: string, itemId: string) =>
   useQuery({ queryKey: ["item", courseId, itemId], queryFn: () => get<ItemViewData>(`/api/courses/${encodeURIComponent(courseId)}/items/${encodeURIComponent(itemId)}`), staleTime: Infinity });
 
 export const useLesson = (courseId: string, lessonId: string) =>
   useQuery({ queryKey: ["lesson", courseId, lessonId], queryFn: () => get<LessonView>(`/api/courses/${encodeURIComponent(courseId)}/lessons/${encodeURIComponent(lessonId)}`), staleTime: Infinity });
 
-export type SkillMastery = {
-  skillId: string;
-  name: string;
-  prerequisites: string[];
-  mastery: number;
-  threshold: number;
-  mastered: boolean;
-  attempts: number;
-  correct: number;
-  lastPracticedAt: string | null;
-  reviewDueAt: string | null;
-  recent: boolean[];
-  hintsUsed: number;
-};
-export type MasteryList = { courseId: string; units: { id: string; title: string; skills: string[] }[]; placement: "none" | "in-progress" | "finished"; skills: SkillMastery[] };
 export const useMastery = (courseId: string) =>
   useQuery({ queryKey: ["mastery", courseId], queryFn: () => get<MasteryList>(`/api/courses/${encodeURIComponent(courseId)}/mastery`) });
