@@ -186,4 +186,34 @@ describe("a learner's learning loop", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, "16-plan");
   });
+
+  it("changes preferences and honours them: dyslexia-friendly font on every page, preferred medium first", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(server.url);
+    await page.getByLabel("Email").fill("learner05@demo.attune.test");
+    await page.getByLabel("Password").fill("attune-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "Profile" }).click();
+    await page.getByRole("heading", { name: "Profile and preferences" }).waitFor();
+    await page.getByLabel("Dyslexia-friendly font").check();
+    await page.getByLabel("Larger text").check();
+    await page.getByLabel("Worked examples").check();
+    await page.getByLabel("Session length").selectOption("5");
+    await page.getByRole("button", { name: "Save preferences" }).click();
+    await page.getByText("Saved.").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, "17-profile");
+    await page.reload();
+    await page.getByRole("heading", { name: "Profile and preferences" }).waitFor();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain("OpenDyslexic");
+    expect(await page.getByLabel("Session length").inputValue()).toBe("5");
+    await page.getByRole("link", { name: "Home" }).first().click();
+    await page.getByRole("link", { name: "Start learning" }).click();
+    await page.locator(".reason .eyebrow").waitFor();
+    if (((await page.locator(".reason .eyebrow").textContent()) ?? "").startsWith("Lesson")) {
+      // The preferred medium opens first.
+      await expect.poll(() => page.getByRole("tab", { selected: true }).textContent()).toBe("Worked example");
+    }
+    await screenshot(page, "18-learning-with-preferences");
+  });
 });

@@ -79,3 +79,33 @@ export const SignInInputSchema = z.strictObject({
   rememberMe: z.boolean().optional(),
 });
 export type SignInInput = z.infer<typeof SignInInputSchema>;
+
+export const MEDIA = ["text", "worked-example", "video", "audio", "interactive"] as const;
+
+/** A person's preferences: used to choose contexts and media, to pace sessions and to adapt the interface. */
+export const PreferencesSchema = z
+  .strictObject({
+    interests: z.array(z.string().trim().min(1).max(40)).max(20),
+    preferredMedia: z.array(z.enum(MEDIA)).max(5),
+    sessionMinutes: z.number().int().min(5).max(60),
+    language: z.enum(["en"]),
+    accessibility: z.strictObject({
+      largerText: z.boolean(),
+      dyslexiaFont: z.boolean(),
+      highContrast: z.boolean(),
+      reducedMotion: z.boolean(),
+      readAloud: z.boolean(),
+    }),
+    sharing: z.strictObject({ guardians: z.boolean(), peers: z.boolean() }),
+  })
+  .meta({ id: "Preferences" });
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  interests: [],
+  preferredMedia: [],
+  sessionMinutes: 10,
+  language: "en",
+  accessibility: { largerText: false, dyslexiaFont: false, highContrast: false, reducedMotion: false, readAloud: false },
+  sharing: { guardians: true, peers: false },
+};

@@ -13,6 +13,8 @@ import { MapPage } from "./pages/learn/map-page.tsx";
 import { PlacementPage } from "./pages/learn/placement-page.tsx";
 import { PlanPage } from "./pages/learn/plan-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { ProfilePage } from "./pages/profile-page.tsx";
+import { PreferencesProvider } from "./components/preferences.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
 
 export function App() {
@@ -31,12 +33,14 @@ export function App() {
   }
   const user = me.data;
   return (
+    <PreferencesProvider>
     <Layout me={user}>
       <Switch>
         <Route path="/">{() => <HomePage me={user} />}</Route>
         <Route path="/sign-in">
           <Redirect to="/" />
         </Route>
+        <Route path="/profile" component={ProfilePage} />
         {(user.role === "teacher" || user.role === "admin") && <Route path="/classes/:classId">{(p) => <ClassPage classId={p.classId} me={user} />}</Route>}
         {user.role === "learner" && <Route path="/learn/:courseId">{(p) => <LearnPage courseId={p.courseId} />}</Route>}
         {user.role === "learner" && <Route path="/learn/:courseId/map">{(p) => <MapPage courseId={p.courseId} />}</Route>}
@@ -49,5 +53,6 @@ export function App() {
         <Route component={NotFoundPage} />
       </Switch>
     </Layout>
+    </PreferencesProvider>
   );
 }

@@ -260,6 +260,14 @@ export interface GoalsTable {
   archived_at: string | null;
 }
 
+export interface ProfilesTable {
+  user_id: string;
+  school_id: string;
+  /** JSON: the contract's Preferences. */
+  preferences: string;
+  updated_at: string;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -283,4 +291,5 @@ export interface Database {
   activity_choices: ActivityChoicesTable;
   placements: PlacementsTable;
   goals: GoalsTable;
+  profiles: ProfilesTable;
 }

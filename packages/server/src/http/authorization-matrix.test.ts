@@ -1,4 +1,4 @@
-import type { Role } from "@attune/contract";
+import { DEFAULT_PREFERENCES, type Role } from "@attune/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
 import { DIALECTS, type TestDatabase } from "../testing/test-databases.ts";
@@ -24,6 +24,8 @@ function samples(ids: Ids, firstItemId: string, firstLessonId: string, firstSkil
   let counter = 0;
   return {
     "GET /api/me": {},
+    "GET /api/me/preferences": {},
+    "PUT /api/me/preferences": { body: DEFAULT_PREFERENCES },
     "GET /api/audit-events": { query: "?page=1&pageSize=20" },
     "GET /api/users": { query: "?role=learner" },
     "POST /api/users": { get body() { return { name: "New Person", email: `new${++counter}@demo.attune.test`, role: "learner" }; } },

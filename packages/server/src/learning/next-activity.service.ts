@@ -3,6 +3,7 @@ import type { Actor, Deps } from "../http/app-env.ts";
 import { bktParamsForCourse } from "./bkt-params.ts";
 import type { CourseContent } from "./course-content.ts";
 import { courseGraphOf } from "./course-graph.ts";
+import { readPreferences } from "../services/preferences.service.ts";
 import { assertLearnerInCourse } from "./learner-access.ts";
 
 export type ActivityView = {
@@ -46,7 +47,7 @@ export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: st
   if (!known) await assertLearnerInCourse(deps.db, actor, courseId);
   const course = known?.course ?? (await deps.courses.get(courseId));
   const params = known?.params ?? (await bktParamsForCourse(deps.db, course));
-  const [states, recent, lessons, goals] = await Promise.all([
+  const [states, recent, lessons, goals, preferences] = await Promise.all([
     deps.db.selectFrom("learner_skill_states").selectAll().where("learner_id", "=", actor.id).where("course_id", "=", courseId).execute(),
     deps.db
       .selectFrom("attempts")
@@ -64,6 +65,7 @@ export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: st
       .where("course_id", "=", courseId)
       .where("archived_at", "is", null)
       .execute(),
+    readPreferences(deps.db, actor.id),
   ]);
   const byId = new Map(states.map((s) => [s.skill_id, s]));
   const memory = new Map<string, MemoryCard>();
@@ -84,6 +86,7 @@ export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: st
     seenLessons: new Set(lessons.map((l) => l.lesson_id)),
     goals: goals.map((g) => ({ id: g.id, skillIds: JSON.parse(g.skill_ids) as string[], targetDate: Date.parse(g.target_date) })),
     assignments: [],
+    preferences: { interests: preferences.interests, preferredMedia: preferences.preferredMedia },
   });
   const reason = (r: Recommendation["reason"]) => ({ text: r.text, parts: [...r.parts] });
   return {

@@ -1,9 +1,11 @@
-import { AuditPageSchema, AuditQuerySchema, MeSchema } from "@attune/contract";
+import { AuditPageSchema, AuditQuerySchema, MeSchema, PreferencesSchema } from "@attune/contract";
 import { z } from "zod";
 import { pendingMigrations } from "../db/migrator.ts";
 import type { RouteRegistrar } from "../http/registrar.ts";
 import { PUBLIC, SIGNED_IN, only } from "../http/route.ts";
 import { listAuditEvents } from "../services/audit.service.ts";
+import { readPreferences, savePreferences } from "../services/preferences.service.ts";
+import { jsonBody } from "./responses.ts";
 import { responses } from "./responses.ts";
 
 const HealthSchema = z.object({ status: z.enum(["ok", "unavailable"]), checks: z.record(z.string(), z.string()).optional() });
@@ -59,4 +61,21 @@ export function registerSystemRoutes({ route, deps }: RouteRegistrar) {
     request: { query: AuditQuerySchema },
     responses: responses(AuditPageSchema, "A page of audit events"),
   })(async (c) => c.json(await listAuditEvents(deps, c.get("actor"), c.req.valid("query")), 200));
+
+  route(SIGNED_IN, {
+    method: "get",
+    path: "/api/me/preferences",
+    tags: ["people"],
+    summary: "The signed-in person's preferences (interests, media, session length, accessibility, sharing)",
+    responses: responses(PreferencesSchema, "Preferences"),
+  })(async (c) => c.json(await readPreferences(deps.db, c.get("actor").id), 200));
+
+  route(SIGNED_IN, {
+    method: "put",
+    path: "/api/me/preferences",
+    tags: ["people"],
+    summary: "Save the signed-in person's preferences",
+    request: jsonBody(PreferencesSchema),
+    responses: responses(PreferencesSchema, "Saved preferences"),
+  })(async (c) => c.json(await savePreferences(deps, c.get("actor"), c.req.valid("json")), 200));
 }

@@ -54,6 +54,7 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
             <span className="account-name">
               {me.name} <span className="muted">· {ROLE_LABEL[me.role]}, {me.school.name}</span>
             </span>
+            <Link href="/profile">Profile</Link>
             <button type="button" className="button-quiet" onClick={signOut}>
               Sign out
             </button>

@@ -2,6 +2,7 @@ import type { AttemptResult } from "@attune/contract";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { get, post } from "../../api/client.ts";
 import { type ItemViewData, useItem } from "../../api/queries.ts";
+import { ReadAloudButton } from "../../components/preferences.tsx";
 import { QueryState } from "../../components/status.tsx";
 import { AnswerInput, type Response } from "./answer-input.tsx";
 
@@ -53,6 +54,7 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
   return (
     <form className="item-card" onSubmit={submit} aria-labelledby={`prompt-${itemId}`}>
       <div id={`prompt-${itemId}`} className="prompt" dangerouslySetInnerHTML={{ __html: promptHtml(item.data) }} />
+      <ReadAloudButton text={item.data.promptSpeech} />
       <AnswerInput item={item.data} disabled={result !== null} onChange={setResponse} />
       {hints.length > 0 && (
         <ol className="hints" aria-label="Hints">

@@ -1,9 +1,10 @@
 import type { ActivityView, AttemptResult, NextActivity } from "@attune/contract";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link } from "wouter";
 import { post } from "../../api/client.ts";
 import { useNextActivity } from "../../api/queries.ts";
+import { usePreferences } from "../../components/preferences.tsx";
 import { QueryState } from "../../components/status.tsx";
 import { ItemPanel } from "./item-panel.tsx";
 import { LessonPanel } from "./lesson-panel.tsx";
@@ -17,13 +18,23 @@ export function LearnPage({ courseId }: { courseId: string }) {
   const [current, setCurrent] = useState<NextActivity | null>(null);
   const [chosen, setChosen] = useState<ActivityView | null>(null);
   const [count, setCount] = useState(0);
+  const preferences = usePreferences();
+  const sessionStart = useRef(Date.now());
+  const [summary, setSummary] = useState({ answered: 0, right: 0, mastered: [] as string[] });
+  const [paused, setPaused] = useState(false);
   const next = current ?? fetched.data;
   const activity = chosen ?? next?.activity ?? null;
 
   const advance = async (result?: AttemptResult) => {
     setChosen(null);
     setCount(count + 1);
-    if (result) setCurrent(result.next);
+    if (result) {
+      setCurrent(result.next);
+      const mastered = result.masteryChanges.filter((m) => m.gained).map((m) => m.name);
+      setSummary((s) => ({ answered: s.answered + 1, right: s.right + (result.correct ? 1 : 0), mastered: [...s.mastered, ...mastered] }));
+      // The session length the learner chose: a calm stop, never a lost streak.
+      if (Date.now() - sessionStart.current >= preferences.sessionMinutes * 60_000) setPaused(true);
+    }
     else {
       setCurrent(null);
       await queryClient.invalidateQueries({ queryKey: ["next", courseId] });
@@ -37,13 +48,28 @@ export function LearnPage({ courseId }: { courseId: string }) {
         <Link href="/">Home</Link> / Learning
       </p>
       <QueryState isPending={fetched.isPending && !current} error={fetched.error} />
-      {next && !activity && (
+      {paused && (
+        <div className="panel" aria-live="polite">
+          <h1>Nice work — that's your {preferences.sessionMinutes} minutes</h1>
+          <p>
+            You answered {summary.answered} question{summary.answered === 1 ? "" : "s"}
+            {summary.mastered.length > 0 ? ` and mastered ${summary.mastered.join(", ")}` : ""}. Your map is up to date.
+          </p>
+          <p>
+            <Link href={`/learn/${courseId}/map`} className="button-link">See my map</Link>{" "}
+            <button type="button" className="button-secondary" onClick={() => { sessionStart.current = Date.now(); setPaused(false); }}>
+              Keep going
+            </button>
+          </p>
+        </div>
+      )}
+      {!paused && next && !activity && (
         <div className="panel">
           <h1>All done for now</h1>
           <p>{next.reason.text}</p>
         </div>
       )}
-      {next && activity && (
+      {!paused && next && activity && (
         <>
           <div className="reason" aria-live="polite">
             <p className="eyebrow">

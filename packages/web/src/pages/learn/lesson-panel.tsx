@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { post } from "../../api/client.ts";
 import { useLesson } from "../../api/queries.ts";
+import { usePreferences } from "../../components/preferences.tsx";
 import { QueryState } from "../../components/status.tsx";
 
 const MEDIA_LABEL: Record<string, string> = {
@@ -31,11 +32,15 @@ function useVisibleSeconds() {
 
 export function LessonPanel({ courseId, lessonId, onDone }: { courseId: string; lessonId: string; onDone: () => void }) {
   const lesson = useLesson(courseId, lessonId);
-  const [variantIndex, setVariantIndex] = useState(0);
+  const preferences = usePreferences();
+  const [chosenIndex, setVariantIndex] = useState<number | null>(null);
   const [revealed, setRevealed] = useState(1);
   const seconds = useVisibleSeconds();
   if (!lesson.data) return <QueryState isPending={lesson.isPending} error={lesson.error} />;
   const variants = lesson.data.variants;
+  // The learner's preferred medium first, when the lesson offers it.
+  const preferred = preferences.preferredMedia.map((m) => variants.findIndex((v) => v.type === m)).find((i) => i >= 0);
+  const variantIndex = chosenIndex ?? preferred ?? 0;
   const variant = variants[variantIndex]!;
   const finish = async () => {
     await post(`/api/courses/${courseId}/lessons/${lessonId}/visits`, { variant: variant.type, seconds: seconds() });
