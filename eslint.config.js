@@ -33,6 +33,16 @@ export default tseslint.config(
   { files: ["packages/content/**"], rules: boundary(["content"]) },
   { files: ["packages/contract/**"], rules: boundary(["contract", "content"]) },
   { files: ["packages/web/**"], rules: boundary(["web", "contract", "engine"]) },
+  {
+    // The web app takes only types from the contracts (values would bundle zod): constants come from ./constants.
+    files: ["packages/web/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@attune/contract", allowTypeImports: true, message: "Import types only; values from @attune/contract/constants." }] },
+      ],
+    },
+  },
   { files: ["packages/server/**"], rules: boundary(["server", "engine", "content", "contract"]) },
   {
     // Only config.ts reads the environment (house style: config is read once).

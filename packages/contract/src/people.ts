@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEDIA } from "./constants.ts";
 import { EmailSchema, IdSchema, NameSchema, PageQuerySchema, RoleSchema, pageOf } from "./common.ts";
 
 export const SchoolSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: "School" });
@@ -80,7 +81,6 @@ export const SignInInputSchema = z.strictObject({
 });
 export type SignInInput = z.infer<typeof SignInInputSchema>;
 
-export const MEDIA = ["text", "worked-example", "video", "audio", "interactive"] as const;
 
 /** A person's preferences: used to choose contexts and media, to pace sessions and to adapt the interface. */
 export const PreferencesSchema = z
@@ -101,11 +101,4 @@ export const PreferencesSchema = z
   .meta({ id: "Preferences" });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
-export const DEFAULT_PREFERENCES: Preferences = {
-  interests: [],
-  preferredMedia: [],
-  sessionMinutes: 10,
-  language: "en",
-  accessibility: { largerText: false, dyslexiaFont: false, highContrast: false, reducedMotion: false, readAloud: false },
-  sharing: { guardians: true, peers: false },
-};
+export { DEFAULT_PREFERENCES, MEDIA } from "./constants.ts";

@@ -1,4 +1,5 @@
-import { DEFAULT_PREFERENCES, type Preferences } from "@attune/contract";
+import type { Preferences } from "@attune/contract";
+import { DEFAULT_PREFERENCES } from "@attune/contract/constants";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, createContext, useContext, useEffect } from "react";
 import { get } from "../api/client.ts";

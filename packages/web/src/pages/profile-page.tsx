@@ -1,4 +1,5 @@
-import { MEDIA, type Preferences } from "@attune/contract";
+import type { Preferences } from "@attune/contract";
+import { MEDIA } from "@attune/contract/constants";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { put } from "../api/client.ts";
