@@ -66,7 +66,7 @@ describe("a learner's learning loop", () => {
     await page.getByLabel("Email").fill("learner01@demo.attune.test");
     await page.getByLabel("Password").fill("attune-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Your learning" }).waitFor();
+    await page.getByRole("heading", { name: "Today" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, "10-learner-home");
 

@@ -220,3 +220,26 @@ export const CourseItemHintParamsSchema = z.strictObject({
   hint: z.coerce.number().int().min(1).max(50),
 });
 export const HintSchema = z.object({ number: z.number().int(), of: z.number().int(), html: z.string() }).meta({ id: "Hint" });
+
+export const TodaySchema = z
+  .object({
+    streakDays: z.number().int(),
+    activeToday: z.boolean(),
+    courses: z.array(
+      LearnerCourseSchema.extend({
+        reviewsDue: z.number().int(),
+        next: NextActivitySchema,
+        goals: z.array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            status: z.enum(["ahead", "on-track", "behind"]),
+            projectedCompletion: z.string(),
+            thisWeek: z.array(z.object({ skillId: z.string(), name: z.string() })),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "Today" });
+export type Today = z.infer<typeof TodaySchema>;

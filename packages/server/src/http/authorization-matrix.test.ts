@@ -53,6 +53,7 @@ function samples(ids: Ids, firstItemId: string, firstLessonId: string, firstSkil
     "GET /api/courses/{courseId}/mastery": { params: { courseId: "spanish-a1" } },
     "GET /api/courses/{courseId}/next": { params: { courseId: "spanish-a1" } },
     "GET /api/learner/courses": {},
+    "GET /api/learner/today": {},
     "GET /api/courses/{courseId}/items/{itemId}/hints/{hint}": { params: { courseId: "spanish-a1", itemId: firstItemId, hint: "1" } },
     "POST /api/courses/{courseId}/placement": { params: { courseId: "spanish-a1" } },
     // The matrix only needs a well-formed answer: a wrong item id is refused after authorization (400).

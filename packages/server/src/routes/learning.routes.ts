@@ -1,5 +1,6 @@
 import {
   ActivityChoiceInputSchema,
+  TodaySchema,
   CourseItemHintParamsSchema,
   HintSchema,
   AttemptResultSchema,
@@ -23,6 +24,7 @@ import { itemHint, itemView } from "../learning/item-view.ts";
 import { assertLearnerInCourse } from "../learning/learner-access.ts";
 import { learnerCourses, lessonView, recordActivityChoice, recordLessonVisit } from "../learning/lessons.service.ts";
 import { learnerMastery } from "../learning/mastery.service.ts";
+import { learnerToday } from "../learning/today.service.ts";
 import { learnerNextActivity } from "../learning/next-activity.service.ts";
 import { jsonBody, responses } from "./responses.ts";
 
@@ -126,4 +128,12 @@ export function registerLearningRoutes({ route, deps }: RouteRegistrar) {
     if (!item || hint > item.hints.length) throw notFound("Hint");
     return c.json(itemHint(item, hint), 200);
   });
+
+  route(learner, {
+    method: "get",
+    path: "/api/learner/today",
+    tags: ["learning"],
+    summary: "Today: per course the next activity and its reason, reviews due and this week's plan; the streak",
+    responses: responses(TodaySchema, "Today"),
+  })(async (c) => c.json(await learnerToday(deps, c.get("actor")), 200));
 }

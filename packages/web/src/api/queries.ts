@@ -4,7 +4,6 @@ import type {
   ClassSummary,
   CourseSummary,
   ItemView,
-  LearnerCourse,
   LessonView,
   LinkedLearner,
   MasteryList,
@@ -58,7 +57,6 @@ export const useAuditEvents = (page: number) =>
 
 export const useCourses = () => useQuery({ queryKey: ["courses"], queryFn: () => get<{ items: CourseSummary[] }>("/api/courses"), staleTime: 300_000 });
 
-export const useLearnerCourses = () => useQuery({ queryKey: ["learner-courses"], queryFn: () => get<{ items: LearnerCourse[] }>("/api/learner/courses") });
 
 export const useNextActivity = (courseId: string) =>
   useQuery({ queryKey: ["next", courseId], queryFn: () => get<NextActivity>(`/api/courses/${encodeURIComponent(courseId)}/next`), staleTime: 0 });

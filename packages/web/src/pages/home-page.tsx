@@ -1,6 +1,8 @@
-import type { ClassSummary, Me } from "@attune/contract";
+import type { ClassSummary, Me, Today } from "@attune/contract";
 import { Link } from "wouter";
-import { useClasses, useLearnerCourses, useLinkedLearners, useUsers } from "../api/queries.ts";
+import { useQuery } from "@tanstack/react-query";
+import { get } from "../api/client.ts";
+import { useClasses, useLinkedLearners, useUsers } from "../api/queries.ts";
 import { QueryState, StatusMessage } from "../components/status.tsx";
 
 export function HomePage({ me }: { me: Me }) {
@@ -18,22 +20,34 @@ export function HomePage({ me }: { me: Me }) {
 
 function LearnerHome() {
   const classes = useClasses();
-  const courses = useLearnerCourses();
+  const today = useQuery({ queryKey: ["today"], queryFn: () => get<Today>("/api/learner/today") });
   return (
     <>
-      <h2>Your learning</h2>
-      <QueryState isPending={courses.isPending} error={courses.error} />
-      {courses.data?.items.length === 0 && <StatusMessage kind="empty">None of your classes has a course yet.</StatusMessage>}
-      <ul className="card-grid">
-        {courses.data?.items.map((c) => (
+      {today.data && today.data.streakDays > 1 && (
+        <p className="streak">
+          {today.data.streakDays} days in a row{today.data.activeToday ? "" : " — a few minutes today keeps it going"}.
+        </p>
+      )}
+      <h2>Today</h2>
+      <QueryState isPending={today.isPending} error={today.error} />
+      {today.data?.courses.length === 0 && <StatusMessage kind="empty">None of your classes has a course yet.</StatusMessage>}
+      <ul className="card-grid today">
+        {today.data?.courses.map((c) => (
           <li key={c.id} className="card course-card">
             <h3>{c.title}</h3>
             <p className="muted">
-              {c.mastered} of {c.skills} skills mastered
+              {c.mastered} of {c.skills} skills mastered{c.reviewsDue > 0 ? ` · ${c.reviewsDue} review${c.reviewsDue === 1 ? "" : "s"} due` : ""}
             </p>
             <div className="progress" role="progressbar" aria-label={`${c.title}: skills mastered`} aria-valuemin={0} aria-valuemax={c.skills} aria-valuenow={c.mastered}>
               <span style={{ width: `${c.skills ? (100 * c.mastered) / c.skills : 0}%` }} />
             </div>
+            {c.next.activity && <p className="small">{c.next.reason.text}</p>}
+            {c.goals.map((g) => (
+              <p key={g.id} className="small">
+                Goal “{g.title}”: {g.status === "behind" ? "behind" : g.status === "ahead" ? "ahead" : "on track"}
+                {g.thisWeek.length > 0 ? ` — this week: ${g.thisWeek.map((s) => s.name).join(", ")}` : ""}.
+              </p>
+            ))}
             <Link href={`/learn/${c.id}`} className="button-link">
               {c.mastered === 0 ? "Start learning" : "Continue learning"}
             </Link>{" "}
