@@ -44,3 +44,20 @@ export const ClassTeacherParamsSchema = z.strictObject({ classId: IdSchema, teac
 export const ClassLearnerParamsSchema = z.strictObject({ classId: IdSchema, learnerId: IdSchema });
 export const AddTeacherInputSchema = z.strictObject({ teacherId: IdSchema });
 export const EnrolInputSchema = z.strictObject({ learnerIds: z.array(IdSchema).min(1).max(500) });
+
+export const ClassMasterySchema = z
+  .object({
+    classId: z.string(),
+    course: z.object({ id: z.string(), title: z.string() }).nullable(),
+    skills: z.array(z.object({ id: z.string(), name: z.string() })),
+    learners: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        /** One cell per skill, in the order of `skills`. */
+        cells: z.array(z.object({ mastery: z.number().nullable(), status: z.enum(["mastered", "review-due", "in-progress", "not-started"]), attempts: z.number().int() })),
+      }),
+    ),
+  })
+  .meta({ id: "ClassMastery" });
+export type ClassMastery = z.infer<typeof ClassMasterySchema>;

@@ -40,6 +40,7 @@ function samples(ids: Ids, firstItemId: string, firstLessonId: string, firstSkil
     "GET /api/courses": {},
     "POST /api/classes": { body: { name: "Math 7A", subject: "Mathematics" } },
     "GET /api/classes/{classId}": { params: { classId: math5a } },
+    "GET /api/classes/{classId}/mastery": { params: { classId: math5a } },
     "PATCH /api/classes/{classId}": { params: { classId: math5a }, body: { subject: "Math" } },
     "POST /api/classes/{classId}/teachers": { params: { classId: math5a }, body: { teacherId: ids.user("teacher2") } },
     "DELETE /api/classes/{classId}/teachers/{teacherId}": { params: { classId: math5a, teacherId: ids.user("teacher2") } },

@@ -1,5 +1,6 @@
 import {
   AddTeacherInputSchema,
+  ClassMasterySchema,
   ClassDetailSchema,
   ClassLearnerParamsSchema,
   ClassListSchema,
@@ -11,6 +12,7 @@ import {
   UpdateClassInputSchema,
 } from "@attune/contract";
 import type { RouteRegistrar } from "../http/registrar.ts";
+import { classMastery } from "../services/class-mastery.service.ts";
 import { only } from "../http/route.ts";
 import {
   addTeacher,
@@ -107,4 +109,13 @@ export function registerClassRoutes({ route, deps }: RouteRegistrar) {
     const { classId, learnerId } = c.req.valid("param");
     return c.json(await unenrolLearner(deps, c.get("actor"), classId, learnerId), 200);
   });
+
+  route(only("admin", "teacher"), {
+    method: "get",
+    path: "/api/classes/{classId}/mastery",
+    tags: ["classes"],
+    summary: "The class heatmap: every learner's mastery of every skill of the class's course",
+    request: { params: ClassParamsSchema },
+    responses: responses(ClassMasterySchema, "Learners × skills"),
+  })(async (c) => c.json(await classMastery(deps, c.get("actor"), c.req.valid("param").classId), 200));
 }

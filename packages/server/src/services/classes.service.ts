@@ -57,7 +57,7 @@ export async function listClasses(deps: Deps, actor: Actor): Promise<ClassSummar
   return summaries(deps.db, rows);
 }
 
-async function classOfSchool(db: Kysely<Database>, actor: Actor, classId: string) {
+export async function classOfSchool(db: Kysely<Database>, actor: Actor, classId: string) {
   const row = await db
     .selectFrom("classes")
     .select(["id", "name", "subject", "archived_at", "course_id"])
@@ -69,7 +69,7 @@ async function classOfSchool(db: Kysely<Database>, actor: Actor, classId: string
 }
 
 /** A teacher may open only the classes they teach; an admin any class of the school. */
-async function assertMayReadClass(db: Kysely<Database>, actor: Actor, classId: string) {
+export async function assertMayReadClass(db: Kysely<Database>, actor: Actor, classId: string) {
   if (actor.role === "admin") return;
   if (actor.role === "teacher") {
     const teaches = await db

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link } from "wouter";
 import { del, patch, post } from "../api/client.ts";
 import { useClass, useCourses, useUsers } from "../api/queries.ts";
+import { ClassHeatmap } from "../components/class-heatmap.tsx";
 import { QueryState } from "../components/status.tsx";
 
 export function ClassPage({ classId, me }: { classId: string; me: Me }) {
@@ -27,6 +28,7 @@ export function ClassPage({ classId, me }: { classId: string; me: Me }) {
             {detail.data.course ? `Course: ${detail.data.course.title}` : "No course chosen yet"} · Teachers: {detail.data.teachers.map((t) => t.name).join(", ") || "none"}
             {detail.data.archived && " · Archived"}
           </p>
+          <ClassHeatmap classId={classId} />
           <h2>
             Learners <span className="count">({detail.data.learners.length})</span>
           </h2>
