@@ -10,14 +10,9 @@ import { createLogisticTracer, fitLogisticParams } from "../../packages/engine/s
 import { BEST_SPEC } from "../../packages/engine/src/knowledge/logistic-models.ts";
 import type { LogisticSpec } from "../../packages/engine/src/knowledge/logistic-features.ts";
 import { scorePredictions } from "../../packages/engine/src/metrics/scores.ts";
-const D = "/work/shared/data/";
+import { KT_DATASET_FILES } from "./datasets.ts";
 const ds = process.argv[2] ?? "a09";
-const files: Record<string, string[]> = {
-  a09: [D + "gervet_assistments09/preprocessed_data_train.csv", D + "gervet_assistments09/preprocessed_data_test.csv"],
-  statics: [D + "gervet_statics/preprocessed_data_train.csv", D + "gervet_statics/preprocessed_data_test.csv"],
-  a15: [D + "gervet_assistments15/preprocessed_data_test.csv"],
-  spanish: [D + "gervet_spanish/preprocessed_data_test.csv"],
-};
+const files = KT_DATASET_FILES;
 const f = files[ds]!;
 let train, test;
 if (f.length === 2) { train = readAttemptLog(f[0]!).histories; test = readAttemptLog(f[1]!).histories; }

@@ -11,15 +11,10 @@ import { createLogisticTracer, fitLogisticParams } from "../../packages/engine/s
 import { BEST_SPEC } from "../../packages/engine/src/knowledge/logistic-models.ts";
 import type { LogisticSpec } from "../../packages/engine/src/knowledge/logistic-features.ts";
 import { scorePredictions } from "../../packages/engine/src/metrics/scores.ts";
+import { KT_DATASET_FILES } from "./datasets.ts";
 
-const D = new URL("../../../shared/data/", import.meta.url).pathname;
 const ds = process.argv[2] ?? "a09";
-const files: Record<string, string[]> = {
-  a09: [D + "gervet_assistments09/preprocessed_data_train.csv", D + "gervet_assistments09/preprocessed_data_test.csv"],
-  statics: [D + "gervet_statics/preprocessed_data_train.csv", D + "gervet_statics/preprocessed_data_test.csv"],
-  a15: [D + "gervet_assistments15/preprocessed_data_test.csv"],
-  spanish: [D + "gervet_spanish/preprocessed_data_test.csv"],
-};
+const files = KT_DATASET_FILES;
 const f = files[ds];
 if (f === undefined) throw new Error(`unknown data set ${ds}`);
 let train, test;
