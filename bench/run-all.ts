@@ -10,7 +10,6 @@ import { benchAnswerLoop } from "./api/answer-loop.bench.ts";
 import { benchCourseImport } from "./content/course-import.bench.ts";
 import { writeBenchmarkSection } from "./support/benchmarks-doc.ts";
 import { machineLine } from "./support/machine.ts";
-import { measureBundle } from "./web/bundle-size.bench.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -37,14 +36,7 @@ writeBenchmarkSection(
 runScript("bench/policy/run.ts");
 if (process.argv.includes("--all")) runScript("bench/kt/run.ts");
 
-console.log("\n== web bundle");
-const bundle = await measureBundle();
-console.log(`initial JS ${bundle.jsGzipKb.toFixed(1)} KB gzipped (${bundle.jsRawKb.toFixed(1)} KB raw); CSS ${bundle.cssGzipKb.toFixed(1)} KB gzipped`);
-writeBenchmarkSection(
-  "web",
-  `## Web app: initial download\n\nMeasured ${machineLine()}. \`npx tsx bench/web/bundle-size.bench.ts\` (target ≤ 200 KB gzipped JS).\n\n` +
-    `| initial JS gzipped | initial JS raw | CSS gzipped |\n|---|---|---|\n| ${bundle.jsGzipKb.toFixed(1)} KB | ${bundle.jsRawKb.toFixed(1)} KB | ${bundle.cssGzipKb.toFixed(1)} KB |`,
-);
+runScript("bench/web/update-doc.ts");
 
 console.log("\n== answer loop under load (500 attempts/s for 20 s, 1,000 learners)");
 const rows = [];
