@@ -1,24 +1,27 @@
+import { useTranslation } from "react-i18next";
 import type { Me } from "@attune/contract";
 import { useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { post } from "../api/client.ts";
 
+/** Navigation per role: label keys into the translation files. */
 const NAV: Record<Me["role"], { href: string; label: string }[]> = {
   admin: [
-    { href: "/", label: "Overview" },
-    { href: "/admin/users", label: "People" },
-    { href: "/admin/classes", label: "Classes" },
-    { href: "/admin/audit", label: "Audit log" },
+    { href: "/", label: "nav.overview" },
+    { href: "/admin/users", label: "nav.people" },
+    { href: "/admin/classes", label: "nav.classes" },
+    { href: "/admin/audit", label: "nav.audit" },
   ],
-  teacher: [{ href: "/", label: "My classes" }],
-  learner: [{ href: "/", label: "Home" }],
-  guardian: [{ href: "/", label: "My learners" }],
+  teacher: [{ href: "/", label: "nav.myClasses" }],
+  learner: [{ href: "/", label: "nav.home" }],
+  guardian: [{ href: "/", label: "nav.myLearners" }],
 };
 
 const ROLE_LABEL: Record<Me["role"], string> = { admin: "Admin", teacher: "Teacher", learner: "Learner", guardian: "Guardian" };
 
 export function Layout({ me, children }: { me: Me; children: ReactNode }) {
+  const { t } = useTranslation();
   const [location] = useLocation();
   const queryClient = useQueryClient();
   const signOut = async () => {
@@ -29,21 +32,21 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("nav.skip")}
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <Link href="/" className="brand" aria-label="Attune home">
+          <Link href="/" className="brand" aria-label={t("nav.brand")}>
             <span className="brand-mark" aria-hidden="true">A</span> Attune
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label={t("nav.main")}>
             <ul className="nav-list">
               {NAV[me.role].map((item) => {
                 const current = item.href === "/" ? location === "/" : location.startsWith(item.href);
                 return (
                   <li key={item.href}>
                     <Link href={item.href} aria-current={current ? "page" : undefined}>
-                      {item.label}
+                      {t(item.label)}
                     </Link>
                   </li>
                 );
@@ -54,9 +57,9 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
             <span className="account-name">
               {me.name} <span className="muted">· {ROLE_LABEL[me.role]}, {me.school.name}</span>
             </span>
-            <Link href="/profile">Profile</Link>
+            <Link href="/profile">{t("nav.profile")}</Link>
             <button type="button" className="button-quiet" onClick={signOut}>
-              Sign out
+              {t("nav.signOut")}
             </button>
           </div>
         </div>

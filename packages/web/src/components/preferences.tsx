@@ -1,8 +1,10 @@
+import { useTranslation } from "react-i18next";
 import type { Preferences } from "@attune/contract";
 import { DEFAULT_PREFERENCES } from "@attune/contract/constants";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, createContext, useContext, useEffect } from "react";
 import { get } from "../api/client.ts";
+import { i18next } from "../i18n/index.ts";
 
 const PreferencesContext = createContext<Preferences>(DEFAULT_PREFERENCES);
 
@@ -21,6 +23,8 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   const preferences = query.data ?? DEFAULT_PREFERENCES;
   useEffect(() => {
     for (const [key, className] of CLASSES) document.documentElement.classList.toggle(className, preferences.accessibility[key]);
+    document.documentElement.lang = preferences.language;
+    void i18next.changeLanguage(preferences.language);
   }, [preferences]);
   return <PreferencesContext.Provider value={preferences}>{children}</PreferencesContext.Provider>;
 }
@@ -28,6 +32,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
 /** Reads text aloud with the browser's own speech synthesis (nothing leaves the device). */
 export function ReadAloudButton({ text }: { text: string }) {
   const preferences = usePreferences();
+  const { t } = useTranslation();
   if (!preferences.accessibility.readAloud || typeof window.speechSynthesis === "undefined") return null;
   const speak = () => {
     window.speechSynthesis.cancel();
@@ -37,7 +42,7 @@ export function ReadAloudButton({ text }: { text: string }) {
   };
   return (
     <button type="button" className="button-quiet" onClick={speak}>
-      Read aloud
+      {t("item.readAloud")}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ClassSummary, Me, Today } from "@attune/contract";
 import { Link } from "wouter";
 import { useQuery } from "@tanstack/react-query";
@@ -6,10 +7,11 @@ import { useClasses, useLinkedLearners, useUsers } from "../api/queries.ts";
 import { QueryState, StatusMessage } from "../components/status.tsx";
 
 export function HomePage({ me }: { me: Me }) {
+  const { t } = useTranslation();
   const firstName = me.name.split(" ")[0];
   return (
     <section className="page">
-      <h1>Welcome, {firstName}</h1>
+      <h1>{t("home.welcome", { name: firstName })}</h1>
       {me.role === "learner" && <LearnerHome />}
       {me.role === "teacher" && <TeacherHome />}
       {me.role === "guardian" && <GuardianHome />}
@@ -19,56 +21,61 @@ export function HomePage({ me }: { me: Me }) {
 }
 
 function LearnerHome() {
+  const { t } = useTranslation();
   const classes = useClasses();
   const today = useQuery({ queryKey: ["today"], queryFn: () => get<Today>("/api/learner/today") });
   return (
     <>
       {today.data && today.data.streakDays > 1 && (
         <p className="streak">
-          {today.data.streakDays} days in a row{today.data.activeToday ? "" : " — a few minutes today keeps it going"}.
+          {t("home.streak", { count: today.data.streakDays })}
+          {today.data.activeToday ? "" : t("home.streakKeepGoing")}.
         </p>
       )}
-      <h2>Today</h2>
+      <h2>{t("home.today")}</h2>
       <QueryState isPending={today.isPending} error={today.error} />
-      {today.data?.courses.length === 0 && <StatusMessage kind="empty">None of your classes has a course yet.</StatusMessage>}
+      {today.data?.courses.length === 0 && <StatusMessage kind="empty">{t("home.noCourse")}</StatusMessage>}
       <ul className="card-grid today">
         {today.data?.courses.map((c) => (
           <li key={c.id} className="card course-card">
             <h3>{c.title}</h3>
             <p className="muted">
-              {c.mastered} of {c.skills} skills mastered{c.reviewsDue > 0 ? ` · ${c.reviewsDue} review${c.reviewsDue === 1 ? "" : "s"} due` : ""}
+              {t("home.mastered", { mastered: c.mastered, skills: c.skills })}
+              {c.reviewsDue > 0 ? t("home.reviewsDue", { count: c.reviewsDue }) : ""}
             </p>
-            <div className="progress" role="progressbar" aria-label={`${c.title}: skills mastered`} aria-valuemin={0} aria-valuemax={c.skills} aria-valuenow={c.mastered}>
+            <div className="progress" role="progressbar" aria-label={t("home.progressLabel", { title: c.title })} aria-valuemin={0} aria-valuemax={c.skills} aria-valuenow={c.mastered}>
               <span style={{ width: `${c.skills ? (100 * c.mastered) / c.skills : 0}%` }} />
             </div>
             {c.next.activity && <p className="small">{c.next.reason.text}</p>}
             {c.goals.map((g) => (
               <p key={g.id} className="small">
-                Goal “{g.title}”: {g.status === "behind" ? "behind" : g.status === "ahead" ? "ahead" : "on track"}
-                {g.thisWeek.length > 0 ? ` — this week: ${g.thisWeek.map((s) => s.name).join(", ")}` : ""}.
+                {t("home.goal", { title: g.title, status: t(`status.${g.status}`) })}
+                {g.thisWeek.length > 0 ? t("home.goalThisWeek", { skills: g.thisWeek.map((s) => s.name).join(", ") }) : ""}.
               </p>
             ))}
             <Link href={`/learn/${c.id}`} className="button-link">
-              {c.mastered === 0 ? "Start learning" : "Continue learning"}
+              {c.mastered === 0 ? t("home.start") : t("home.continue")}
             </Link>{" "}
             <Link href={`/learn/${c.id}/map`} className="secondary-link">
-              My map<span className="visually-hidden"> of {c.title}</span>
+              {t("home.myMap")}
+              <span className="visually-hidden">{t("home.myMapOf", { title: c.title })}</span>
             </Link>{" "}
             <Link href={`/learn/${c.id}/plan`} className="secondary-link">
-              My plan<span className="visually-hidden"> for {c.title}</span>
+              {t("home.myPlan")}
+              <span className="visually-hidden">{t("home.myPlanFor", { title: c.title })}</span>
             </Link>
           </li>
         ))}
       </ul>
-      <h2>Your classes</h2>
+      <h2>{t("home.yourClasses")}</h2>
       <QueryState isPending={classes.isPending} error={classes.error} />
-      {classes.data?.items.length === 0 && <StatusMessage kind="empty">You are not in any class yet. Your teacher will add you.</StatusMessage>}
+      {classes.data?.items.length === 0 && <StatusMessage kind="empty">{t("home.noClass")}</StatusMessage>}
       <ul className="card-grid">
         {classes.data?.items.map((c) => (
           <li key={c.id} className="card">
             <h3>{c.name}</h3>
-            <p className="muted">{c.course?.title ?? c.subject ?? "General"}</p>
-            <p>Teacher: {c.teachers.map((t) => t.name).join(", ") || "not assigned yet"}</p>
+            <p className="muted">{c.course?.title ?? c.subject ?? t("home.general")}</p>
+            <p>{t("home.teacher", { names: c.teachers.map((teacher) => teacher.name).join(", ") || t("home.noTeacher") })}</p>
           </li>
         ))}
       </ul>

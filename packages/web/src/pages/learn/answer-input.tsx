@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import type { ItemViewData } from "../../api/queries.ts";
 
@@ -22,9 +23,10 @@ export function AnswerInput({ item, disabled, onChange }: Props) {
 }
 
 function SingleChoice({ item, disabled, onChange }: Props) {
+  const { t } = useTranslation();
   return (
     <fieldset className="choices" disabled={disabled}>
-      <legend className="visually-hidden">Choose one answer</legend>
+      <legend className="visually-hidden">{t("item.chooseOne")}</legend>
       {item.choices?.map((c) => (
         <label key={c.id} className="choice">
           <input type="radio" name={`answer-${item.id}`} value={c.id} aria-label={c.label} onChange={() => onChange(c.id)} />
@@ -36,6 +38,7 @@ function SingleChoice({ item, disabled, onChange }: Props) {
 }
 
 function MultipleSelect({ item, disabled, onChange }: Props) {
+  const { t } = useTranslation();
   const [chosen, setChosen] = useState<string[]>([]);
   const toggle = (id: string) => {
     const next = chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id];
@@ -44,7 +47,7 @@ function MultipleSelect({ item, disabled, onChange }: Props) {
   };
   return (
     <fieldset className="choices" disabled={disabled}>
-      <legend>Choose every answer that is right</legend>
+      <legend>{t("item.chooseAll")}</legend>
       {item.choices?.map((c) => (
         <label key={c.id} className="choice">
           <input type="checkbox" aria-label={c.label} checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} />
@@ -56,6 +59,7 @@ function MultipleSelect({ item, disabled, onChange }: Props) {
 }
 
 function Ordering({ item, disabled, onChange }: Props) {
+  const { t } = useTranslation();
   const [order, setOrder] = useState(() => item.choices ?? []);
   const move = (index: number, by: number) => {
     const next = [...order];
@@ -66,14 +70,14 @@ function Ordering({ item, disabled, onChange }: Props) {
   };
   return (
     <div>
-      <p id={`order-help-${item.id}`} className="muted small">Put them in order with the Up and Down buttons.</p>
+      <p id={`order-help-${item.id}`} className="muted small">{t("item.orderHelp")}</p>
       <ol className="ordering" aria-describedby={`order-help-${item.id}`}>
         {order.map((c, i) => (
           <li key={c.id}>
             <span dangerouslySetInnerHTML={{ __html: c.html }} />
             <span className="ordering-buttons">
-              <button type="button" className="button-quiet" disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move "${c.label}" up`}>Up</button>
-              <button type="button" className="button-quiet" disabled={disabled || i === order.length - 1} onClick={() => move(i, 1)} aria-label={`Move "${c.label}" down`}>Down</button>
+              <button type="button" className="button-quiet" disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={t("item.moveUp", { label: c.label })}>{t("item.up")}</button>
+              <button type="button" className="button-quiet" disabled={disabled || i === order.length - 1} onClick={() => move(i, 1)} aria-label={t("item.moveDown", { label: c.label })}>{t("item.down")}</button>
             </span>
           </li>
         ))}
@@ -83,12 +87,13 @@ function Ordering({ item, disabled, onChange }: Props) {
 }
 
 function FillIn({ item, disabled, onChange }: Props) {
+  const { t } = useTranslation();
   const [values, setValues] = useState<Record<string, string>>({});
   return (
     <div className="blanks">
       {item.blanks?.map((b, i) => (
         <div className="field" key={b.id}>
-          <label htmlFor={`blank-${item.id}-${b.id}`}>Blank {i + 1}</label>
+          <label htmlFor={`blank-${item.id}-${b.id}`}>{t("item.blank", { n: i + 1 })}</label>
           <input
             id={`blank-${item.id}-${b.id}`}
             autoComplete="off"
@@ -106,18 +111,13 @@ function FillIn({ item, disabled, onChange }: Props) {
   );
 }
 
-const HELP: Record<string, string> = {
-  numeric: "Type a number: 3/4, 1 1/2 or 0.75 all work.",
-  expression: "Type an expression, such as 2(x+3) or x^2 + 1.",
-  "short-text": "Type your answer.",
-};
-
 function TypedAnswer({ item, disabled, onChange }: Props) {
+  const { t } = useTranslation();
   const [value, setValue] = useState("");
   const id = `answer-${item.id}`;
   return (
     <div className="field">
-      <label htmlFor={id}>Your answer{item.units?.length ? ` (in ${item.units[0]})` : ""}</label>
+      <label htmlFor={id}>{t("item.yourAnswer")}{item.units?.length ? t("item.inUnit", { unit: item.units[0] }) : ""}</label>
       <input
         id={id}
         className="answer-input"
@@ -133,7 +133,7 @@ function TypedAnswer({ item, disabled, onChange }: Props) {
           onChange(e.target.value.trim() ? e.target.value : null);
         }}
       />
-      <p id={`${id}-help`} className="muted small">{HELP[item.type] ?? ""}</p>
+      <p id={`${id}-help`} className="muted small">{t(`item.help.${item.type}`, { defaultValue: "" })}</p>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { AttemptResult } from "@attune/contract";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { get, post } from "../../api/client.ts";
@@ -16,6 +17,7 @@ const percent = (p: number) => `${Math.round(p * 100)}%`;
 
 /** One item: answer, instant feedback, the worked solution after a wrong answer, and how mastery moved. */
 export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: string; itemId: string; context: "practice" | "review"; onDone: (result: AttemptResult) => void }) {
+  const { t } = useTranslation();
   const item = useItem(courseId, itemId);
   const [response, setResponse] = useState<Response | null>(null);
   const [result, setResult] = useState<AttemptResult | null>(null);
@@ -44,7 +46,7 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
       setResult(await post<AttemptResult>(`/api/courses/${courseId}/attempts`, body));
     } catch (e) {
       // The same attempt id is sent again on retry, so a lost response never counts twice.
-      setError(e instanceof Error ? e.message : "Your answer could not be sent. Try again.");
+      setError(e instanceof Error ? e.message : t("item.sendFailed"));
     } finally {
       setBusy(false);
     }
@@ -57,7 +59,7 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
       <ReadAloudButton text={item.data.promptSpeech} />
       <AnswerInput item={item.data} disabled={result !== null} onChange={setResponse} />
       {hints.length > 0 && (
-        <ol className="hints" aria-label="Hints">
+        <ol className="hints" aria-label={t("item.hints")}>
           {hints.map((h, i) => (
             <li key={i} dangerouslySetInnerHTML={{ __html: h }} />
           ))}
@@ -66,11 +68,11 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
       {!result && (
         <div className="actions">
           <button type="submit" className="button-primary" disabled={response === null || busy}>
-            {busy ? "Checking…" : "Check my answer"}
+            {busy ? t("item.checking") : t("item.check")}
           </button>
           {hints.length < item.data.hintCount && (
             <button type="button" className="button-secondary" onClick={() => void showHint()}>
-              {hints.length === 0 ? "Show a hint" : "Another hint"}
+              {hints.length === 0 ? t("item.hint") : t("item.anotherHint")}
             </button>
           )}
         </div>
@@ -79,24 +81,24 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
       <div ref={feedbackRef} tabIndex={-1} aria-live="polite" className="feedback-slot">
         {result && (
           <div className={`feedback ${result.correct ? "feedback-right" : "feedback-wrong"}`}>
-            <p className="feedback-title">{result.correct ? "Right!" : "Not quite."}</p>
+            <p className="feedback-title">{result.correct ? t("item.right") : t("item.notQuite")}</p>
             {result.feedbackHtml && <div dangerouslySetInnerHTML={{ __html: result.feedbackHtml }} />}
             {result.formNote && <p>{result.formNote}</p>}
             {result.masteryChanges.map((m) => (
               <p key={m.skillId} className="mastery-change">
                 {m.name}: {percent(m.before)} → {percent(m.after)}
-                {m.gained && " — mastered!"}
-                {m.lost && " — needs more practice"}
+                {m.gained && t("item.masteredNow")}
+                {m.lost && t("item.needsPractice")}
               </p>
             ))}
             {result.solution && (
               <details open>
-                <summary>Worked solution</summary>
+                <summary>{t("item.solution")}</summary>
                 <div dangerouslySetInnerHTML={{ __html: result.solutionHtml ?? "" }} />
               </details>
             )}
             <button type="button" className="button-primary" onClick={() => onDone(result)}>
-              Continue
+              {t("item.continue")}
             </button>
           </div>
         )}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ActivityView, AttemptResult, NextActivity } from "@attune/contract";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -9,11 +10,11 @@ import { QueryState } from "../../components/status.tsx";
 import { ItemPanel } from "./item-panel.tsx";
 import { LessonPanel } from "./lesson-panel.tsx";
 
-const KIND_LABEL: Record<ActivityView["kind"], string> = { practice: "Practice", review: "Review", lesson: "Lesson" };
-
 /** The learning loop: the recommended activity with its reason, done here, then the next one. */
 export function LearnPage({ courseId }: { courseId: string }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const kindLabel = (kind: ActivityView["kind"]) => t(`learn.kind.${kind}`);
   const fetched = useNextActivity(courseId);
   const [current, setCurrent] = useState<NextActivity | null>(null);
   const [chosen, setChosen] = useState<ActivityView | null>(null);
@@ -45,27 +46,28 @@ export function LearnPage({ courseId }: { courseId: string }) {
   return (
     <section className="page learn">
       <p className="breadcrumb">
-        <Link href="/">Home</Link> / Learning
+        <Link href="/">{t("nav.home")}</Link> / {t("learn.breadcrumb")}
       </p>
       <QueryState isPending={fetched.isPending && !current} error={fetched.error} />
       {paused && (
         <div className="panel" aria-live="polite">
-          <h1>Nice work — that's your {preferences.sessionMinutes} minutes</h1>
+          <h1>{t("learn.sessionDone", { minutes: preferences.sessionMinutes })}</h1>
           <p>
-            You answered {summary.answered} question{summary.answered === 1 ? "" : "s"}
-            {summary.mastered.length > 0 ? ` and mastered ${summary.mastered.join(", ")}` : ""}. Your map is up to date.
+            {t("learn.sessionSummary", { count: summary.answered })}
+            {summary.mastered.length > 0 ? t("learn.sessionMastered", { skills: summary.mastered.join(", ") }) : ""}
+            {t("learn.sessionMap")}
           </p>
           <p>
-            <Link href={`/learn/${courseId}/map`} className="button-link">See my map</Link>{" "}
+            <Link href={`/learn/${courseId}/map`} className="button-link">{t("learn.seeMap")}</Link>{" "}
             <button type="button" className="button-secondary" onClick={() => { sessionStart.current = Date.now(); setPaused(false); }}>
-              Keep going
+              {t("learn.keepGoing")}
             </button>
           </p>
         </div>
       )}
       {!paused && next && !activity && (
         <div className="panel">
-          <h1>All done for now</h1>
+          <h1>{t("learn.allDone")}</h1>
           <p>{next.reason.text}</p>
         </div>
       )}
@@ -73,7 +75,7 @@ export function LearnPage({ courseId }: { courseId: string }) {
         <>
           <div className="reason" aria-live="polite">
             <p className="eyebrow">
-              {KIND_LABEL[activity.kind]} · {activity.skillName}
+              {kindLabel(activity.kind)} · {activity.skillName}
             </p>
             {!chosen && <p className="reason-text">{next.reason.text}</p>}
           </div>
@@ -84,7 +86,7 @@ export function LearnPage({ courseId }: { courseId: string }) {
           )}
           {next.alternatives.length > 0 && (
             <details className="alternatives">
-              <summary>Do something else</summary>
+              <summary>{t("learn.somethingElse")}</summary>
               <ul className="plain-list">
                 {next.alternatives.map((a, i) => (
                   <li key={i}>
@@ -96,7 +98,7 @@ export function LearnPage({ courseId }: { courseId: string }) {
                         void post(`/api/courses/${courseId}/choices`, { recommended: next.activity, chosen: a.activity });
                       }}
                     >
-                      {KIND_LABEL[a.activity.kind]}: {a.activity.lessonTitle ?? a.activity.skillName}
+                      {kindLabel(a.activity.kind)}: {a.activity.lessonTitle ?? a.activity.skillName}
                     </button>
                     <span className="muted small"> {a.reason.text}</span>
                   </li>

@@ -1,16 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useRef, useState } from "react";
 import { post } from "../../api/client.ts";
 import { useLesson } from "../../api/queries.ts";
 import { usePreferences } from "../../components/preferences.tsx";
 import { QueryState } from "../../components/status.tsx";
-
-const MEDIA_LABEL: Record<string, string> = {
-  text: "Read",
-  "worked-example": "Worked example",
-  video: "Video",
-  audio: "Listen",
-  interactive: "Try it",
-};
 
 /** Counts only the seconds the page is visible: a lesson left in a background tab is not time on task. */
 function useVisibleSeconds() {
@@ -31,6 +24,7 @@ function useVisibleSeconds() {
 }
 
 export function LessonPanel({ courseId, lessonId, onDone }: { courseId: string; lessonId: string; onDone: () => void }) {
+  const { t } = useTranslation();
   const lesson = useLesson(courseId, lessonId);
   const preferences = usePreferences();
   const [chosenIndex, setVariantIndex] = useState<number | null>(null);
@@ -48,9 +42,9 @@ export function LessonPanel({ courseId, lessonId, onDone }: { courseId: string; 
   };
   return (
     <article className="lesson-card" aria-labelledby="lesson-title">
-      <p className="eyebrow">Lesson · about {lesson.data.minutes} minutes</p>
+      <p className="eyebrow">{t("lesson.eyebrow", { minutes: lesson.data.minutes })}</p>
       <h2 id="lesson-title">{lesson.data.title}</h2>
-      <div role="tablist" aria-label="Ways to learn this" className="media-tabs">
+      <div role="tablist" aria-label={t("lesson.ways")} className="media-tabs">
         {variants.map((v, i) => (
           <button
             key={`${v.type}-${i}`}
@@ -63,7 +57,7 @@ export function LessonPanel({ courseId, lessonId, onDone }: { courseId: string; 
               setRevealed(1);
             }}
           >
-            {MEDIA_LABEL[v.type] ?? v.type}
+            {t(`lesson.media.${v.type}`, { defaultValue: v.type })}
           </button>
         ))}
       </div>
@@ -79,21 +73,21 @@ export function LessonPanel({ courseId, lessonId, onDone }: { courseId: string; 
         )}
         {variant.steps && revealed < variant.steps.length && (
           <button type="button" className="button-secondary" onClick={() => setRevealed(revealed + 1)}>
-            Show the next step ({revealed + 1} of {variant.steps.length})
+            {t("lesson.nextStep", { n: revealed + 1, total: variant.steps.length })}
           </button>
         )}
         {variant.type === "video" && variant.url && <video controls src={variant.url} className="media" />}
         {variant.type === "audio" && variant.url && <audio controls src={variant.url} className="media" />}
         {variant.transcriptHtml && (
           <details>
-            <summary>Transcript</summary>
+            <summary>{t("lesson.transcript")}</summary>
             <div dangerouslySetInnerHTML={{ __html: variant.transcriptHtml }} />
           </details>
         )}
-        {variant.type === "interactive" && <p>Practice questions on this lesson come next.</p>}
+        {variant.type === "interactive" && <p>{t("lesson.interactive")}</p>}
       </div>
       <button type="button" className="button-primary" onClick={finish}>
-        I've studied this — continue
+        {t("lesson.done")}
       </button>
     </article>
   );
