@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { PlacementView } from "@attune/contract";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
@@ -8,6 +9,7 @@ import { AnswerInput, type Response } from "./answer-input.tsx";
 
 /** The placement: a calm start, "questions so far" without a score, pause any time, and a result that explains the map. */
 export function PlacementPage({ courseId }: { courseId: string }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [view, setView] = useState<PlacementView | null>(null);
   const [started, setStarted] = useState(false);
@@ -30,7 +32,7 @@ export function PlacementPage({ courseId }: { courseId: string }) {
       setResponse(null);
       if (url.endsWith("finish") || url.endsWith("answers")) await queryClient.invalidateQueries({ queryKey: ["mastery", courseId] });
     } catch (e) {
-      setError(e instanceof Error ? e.message : "Something went wrong. Try again.");
+      setError(e instanceof Error ? e.message : t("placement.failed"));
     } finally {
       setBusy(false);
     }
@@ -45,11 +47,11 @@ export function PlacementPage({ courseId }: { courseId: string }) {
   if (!started) {
     return (
       <section className="page learn">
-        <h1 tabIndex={-1} ref={heading}>Let's find your starting point</h1>
-        <p>A few questions show what you already know, so you don't repeat it. It is not a test: there is no score, and "I don't know yet" is a fine answer — just skip with a guess.</p>
-        <p>It takes at most 25 questions, usually fewer. You can pause and come back later.</p>
+        <h1 tabIndex={-1} ref={heading}>{t("placement.welcomeTitle")}</h1>
+        <p>{t("placement.welcome1")}</p>
+        <p>{t("placement.welcome2")}</p>
         <button type="button" className="button-primary" onClick={() => { setStarted(true); void call(`/api/courses/${courseId}/placement`); }}>
-          Start
+          {t("placement.start")}
         </button>
       </section>
     );
@@ -57,15 +59,15 @@ export function PlacementPage({ courseId }: { courseId: string }) {
   if (view?.status === "finished" && view.result) {
     return (
       <section className="page learn">
-        <h1 tabIndex={-1} ref={heading}>Your starting map is ready</h1>
+        <h1 tabIndex={-1} ref={heading}>{t("placement.readyTitle")}</h1>
         <p>
-          After {view.itemsAnswered} questions, it looks like you already know <strong>{view.result.mastered.length}</strong> skill{view.result.mastered.length === 1 ? "" : "s"}.
-          {view.result.readyToLearn.length > 0 && <> You are ready to learn: {view.result.readyToLearn.slice(0, 4).map((s) => s.name).join(", ")}.</>}
+          {t("placement.known", { answered: view.itemsAnswered, count: view.result.mastered.length })}
+          {view.result.readyToLearn.length > 0 && t("placement.ready", { skills: view.result.readyToLearn.slice(0, 4).map((s) => s.name).join(", ") })}
         </p>
-        <p className="muted">Practice will confirm or correct this as you go — nothing is locked in.</p>
+        <p className="muted">{t("placement.confirm")}</p>
         <p>
-          <Link href={`/learn/${courseId}/map`} className="button-link">See my map</Link>{" "}
-          <Link href={`/learn/${courseId}`}>Start learning</Link>
+          <Link href={`/learn/${courseId}/map`} className="button-link">{t("placement.seeMap")}</Link>{" "}
+          <Link href={`/learn/${courseId}`}>{t("placement.startLearning")}</Link>
         </p>
       </section>
     );
@@ -73,20 +75,20 @@ export function PlacementPage({ courseId }: { courseId: string }) {
   const item = view?.item as ItemViewData | null | undefined;
   return (
     <section className="page learn">
-      <p className="eyebrow" aria-live="polite">Placement · question {view ? view.itemsAnswered + 1 : 1}</p>
-      <h1 tabIndex={-1} ref={heading} className="visually-hidden">Placement question</h1>
+      <p className="eyebrow" aria-live="polite">{t("placement.question", { n: view ? view.itemsAnswered + 1 : 1 })}</p>
+      <h1 tabIndex={-1} ref={heading} className="visually-hidden">{t("placement.questionHeading")}</h1>
       {item && (
         <form className="item-card" onSubmit={answer}>
           <div className="prompt" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
           <AnswerInput key={item.id} item={item} disabled={busy} onChange={setResponse} />
-          <button type="submit" className="button-primary" disabled={response === null || busy}>Next question</button>
+          <button type="submit" className="button-primary" disabled={response === null || busy}>{t("placement.next")}</button>
         </form>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
       <p className="actions">
-        <Link href="/">Pause — continue later</Link>
+        <Link href="/">{t("placement.pause")}</Link>
         <button type="button" className="button-quiet" disabled={busy} onClick={() => void call(`/api/courses/${courseId}/placement/finish`)}>
-          Stop here and see my map
+          {t("placement.stop")}
         </button>
       </p>
     </section>
