@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { Preferences } from "@attune/contract";
 import { MEDIA } from "@attune/contract/constants";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -5,23 +6,10 @@ import { type FormEvent, useEffect, useState } from "react";
 import { put } from "../api/client.ts";
 import { usePreferences } from "../components/preferences.tsx";
 
-const MEDIA_LABEL: Record<(typeof MEDIA)[number], string> = {
-  text: "Reading",
-  "worked-example": "Worked examples",
-  video: "Video",
-  audio: "Listening",
-  interactive: "Trying things out",
-};
-
-const ACCESSIBILITY: [keyof Preferences["accessibility"], string][] = [
-  ["largerText", "Larger text"],
-  ["dyslexiaFont", "Dyslexia-friendly font"],
-  ["highContrast", "High contrast"],
-  ["reducedMotion", "Reduce motion"],
-  ["readAloud", "Read questions aloud (a button beside each question)"],
-];
+const ACCESSIBILITY: (keyof Preferences["accessibility"])[] = ["largerText", "dyslexiaFont", "highContrast", "reducedMotion", "readAloud"];
 
 export function ProfilePage() {
+  const { t } = useTranslation();
   const current = usePreferences();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Preferences>(current);
@@ -43,60 +31,60 @@ export function ProfilePage() {
     setDraft({ ...draft, preferredMedia: draft.preferredMedia.includes(m) ? draft.preferredMedia.filter((x) => x !== m) : [...draft.preferredMedia, m] });
   return (
     <section className="page">
-      <h1>Profile and preferences</h1>
+      <h1>{t("profile.title")}</h1>
       <form onSubmit={submit} className="preferences">
         <fieldset>
-          <legend>How you like to learn</legend>
+          <legend>{t("profile.how")}</legend>
           <div className="field">
-            <label htmlFor="interests">Interests (separated by commas)</label>
+            <label htmlFor="interests">{t("profile.interests")}</label>
             <input id="interests" value={interests} onChange={(e) => setInterests(e.target.value)} aria-describedby="interests-help" />
-            <p id="interests-help" className="muted small">Used to pick questions and examples about things you like, such as cooking or sport.</p>
+            <p id="interests-help" className="muted small">{t("profile.interestsHelp")}</p>
           </div>
           <fieldset className="checks">
-            <legend>Ways of learning you prefer (shown first)</legend>
+            <legend>{t("profile.media")}</legend>
             {MEDIA.map((m) => (
               <label key={m}>
-                <input type="checkbox" checked={draft.preferredMedia.includes(m)} onChange={() => toggleMedia(m)} /> {MEDIA_LABEL[m]}
+                <input type="checkbox" checked={draft.preferredMedia.includes(m)} onChange={() => toggleMedia(m)} /> {t(`profile.mediaLabel.${m}`)}
               </label>
             ))}
           </fieldset>
           <div className="field">
-            <label htmlFor="session">Session length</label>
+            <label htmlFor="session">{t("profile.session")}</label>
             <select id="session" value={draft.sessionMinutes} onChange={(e) => setDraft({ ...draft, sessionMinutes: Number(e.target.value) })}>
-              {[5, 10, 15, 20, 30, 45, 60].map((m) => <option key={m} value={m}>{m} minutes</option>)}
+              {[5, 10, 15, 20, 30, 45, 60].map((m) => <option key={m} value={m}>{t("profile.minutes", { count: m })}</option>)}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="language">Language</label>
+            <label htmlFor="language">{t("profile.language")}</label>
             <select id="language" value={draft.language} onChange={() => setDraft({ ...draft, language: "en" })}>
-              <option value="en">English</option>
+              <option value="en">{t("profile.english")}</option>
             </select>
           </div>
         </fieldset>
         <fieldset className="checks">
-          <legend>Accessibility</legend>
-          {ACCESSIBILITY.map(([key, label]) => (
+          <legend>{t("profile.accessibility")}</legend>
+          {ACCESSIBILITY.map((key) => (
             <label key={key}>
               <input
                 type="checkbox"
                 checked={draft.accessibility[key]}
                 onChange={() => setDraft({ ...draft, accessibility: { ...draft.accessibility, [key]: !draft.accessibility[key] } })}
               />{" "}
-              {label}
+              {t(`profile.a11y.${key}`)}
             </label>
           ))}
         </fieldset>
         <fieldset className="checks">
-          <legend>What you share</legend>
+          <legend>{t("profile.sharing")}</legend>
           <label>
-            <input type="checkbox" checked={draft.sharing.guardians} onChange={() => setDraft({ ...draft, sharing: { ...draft.sharing, guardians: !draft.sharing.guardians } })} /> My progress with my guardians
+            <input type="checkbox" checked={draft.sharing.guardians} onChange={() => setDraft({ ...draft, sharing: { ...draft.sharing, guardians: !draft.sharing.guardians } })} /> {t("profile.shareGuardians")}
           </label>
           <label>
-            <input type="checkbox" checked={draft.sharing.peers} onChange={() => setDraft({ ...draft, sharing: { ...draft.sharing, peers: !draft.sharing.peers } })} /> My progress with classmates
+            <input type="checkbox" checked={draft.sharing.peers} onChange={() => setDraft({ ...draft, sharing: { ...draft.sharing, peers: !draft.sharing.peers } })} /> {t("profile.sharePeers")}
           </label>
         </fieldset>
-        <button type="submit" className="button-primary" disabled={save.isPending}>Save preferences</button>
-        <p aria-live="polite">{save.isSuccess && "Saved."}{save.error && <span className="form-error">{save.error.message}</span>}</p>
+        <button type="submit" className="button-primary" disabled={save.isPending}>{t("profile.save")}</button>
+        <p aria-live="polite">{save.isSuccess && t("profile.saved")}{save.error && <span className="form-error">{save.error.message}</span>}</p>
       </form>
     </section>
   );

@@ -1,8 +1,10 @@
+import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ApiError, post } from "../api/client.ts";
 
 export function SignInPage() {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -17,8 +19,8 @@ export function SignInPage() {
       await post("/api/auth/sign-in/email", { email, password });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setError("That email and password do not match an account.");
-      else setError(e instanceof Error ? e.message : "Sign-in failed.");
+      if (e instanceof ApiError && e.status === 401) setError(t("signIn.mismatch"));
+      else setError(e instanceof Error ? e.message : t("signIn.failed"));
     } finally {
       setBusy(false);
     }
@@ -30,15 +32,15 @@ export function SignInPage() {
         <p className="brand brand-large">
           <span className="brand-mark" aria-hidden="true">A</span> Attune
         </p>
-        <h1>Sign in</h1>
-        <p className="muted">Learning that adapts to you. Your school gives you your account.</p>
+        <h1>{t("signIn.title")}</h1>
+        <p className="muted">{t("signIn.tagline")}</p>
         <form onSubmit={submit} noValidate>
           <div className="field">
-            <label htmlFor="email">Email</label>
+            <label htmlFor="email">{t("signIn.email")}</label>
             <input id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="password">Password</label>
+            <label htmlFor="password">{t("signIn.password")}</label>
             <input
               id="password"
               name="password"
@@ -57,10 +59,10 @@ export function SignInPage() {
             )}
           </div>
           <button type="submit" className="button-primary button-block" disabled={busy}>
-            {busy ? "Signing in…" : "Sign in"}
+            {busy ? t("signIn.busy") : t("signIn.submit")}
           </button>
         </form>
-        <p className="muted small">Forgot your password? Your school's admin can reset it.</p>
+        <p className="muted small">{t("signIn.forgot")}</p>
       </div>
     </main>
   );
