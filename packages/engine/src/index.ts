@@ -39,5 +39,19 @@ export { binaryEntropy, nextPlacementItem, placementResult, recordPlacementRespo
 export { type PlacementOptions, type PlacementResponse, type PlacementState } from "./placement/placement-model.ts";
 export { DEFAULT_SIM_START, fitPilotBkt, SIM_POLICIES, simulatePolicy, type PolicySimulationOptions, type PolicySimulationReport, type SimPolicyName } from "./simulation/run-simulation.ts";
 export { simulatePlacement, type PlacementSimulationOptions, type PlacementSimulationReport } from "./simulation/placement-simulation.ts";
-export { DEFAULT_TRUTH_RANGES, drawCourseTruth, drawLearner, type CourseTruth, type TrueSkill, type TruthRanges } from "./simulation/synthetic-learner.ts";
+export { answerItemDetailed, DEFAULT_TRUTH_RANGES, drawCourseTruth, drawLearner, studyLesson, type CourseTruth, type SyntheticLearner, type TrueSkill, type TruthRanges } from "./simulation/synthetic-learner.ts";
 export { projectPlan, type Pace, type PlanGoal, type PlanInput, type PlanProjection, type PlanStatus } from "./planning/learning-plan.ts";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Teachers', mentors' and guardians' views (issue #7): alerts, item analysis, class summary, progress report, groups.
+// (Appended block — owned by the analytics/grouping work.)
+export { groupByLearner, skillStatus, sortAttempts, toMs, type AttemptRecord, type Instant, type LessonViewRecord, type MasteryPoint, type SkillStateRecord, type SkillStatus } from "./analytics/records.ts";
+export { formatDay, localDay, startOfLocalDay, streakDays, weekWindow, type TimeZoneOffset, type WeekMode, type WeekWindow } from "./analytics/time.ts";
+export { DEFAULT_ALERT_THRESHOLDS } from "./analytics/alert-context.ts";
+export type { Alert, AlertKind, AlertPlan, AlertSeverity, AlertSkillRef, AlertThresholds, FallingMasteryEvidence, HintAbuseEvidence, InactiveEvidence, LearnerAlertInput, PlanBehindEvidence, RapidGuessingEvidence, WheelSpinningEvidence } from "./analytics/alert-types.ts";
+export { ALERT_KINDS, classAlerts, learnerAlerts, sortAlerts } from "./analytics/alerts.ts";
+export { medianResponseMsByItem, rapidThresholdMs } from "./analytics/alerts-behaviour.ts";
+export { analyzeItems, DEFAULT_ITEM_ANALYSIS_OPTIONS, normalizeAnswer, type ItemAnalysis, type ItemAnalysisInput, type ItemAnalysisOptions, type ItemFlag, type ItemFlagCode, type WrongAnswerCount } from "./analytics/item-analysis.ts";
+export { DEFAULT_MAX_ATTEMPT_MS, summarizeActivity, summarizeClass, type ActivitySummary, type ClassLearner, type ClassSummary, type ClassSummaryInput, type SkillDistribution, type WeeklyActivity } from "./analytics/class-summary.ts";
+export { progressReport, type ProgressReport, type ProgressReportInput, type ReportGoal, type ReportPlan, type ReportSkill } from "./analytics/progress-report.ts";
+export { suggestSmallGroups, type GroupingLearner, type GroupingState, type SmallGroup, type SmallGroupEvidence, type SmallGroupsInput, type SmallGroupsResult } from "./grouping/small-groups.ts";
