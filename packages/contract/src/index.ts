@@ -4,3 +4,4 @@ export * from "./classes.ts";
 export * from "./audit.ts";
 export * from "./courses.ts";
 export * from "./learning.ts";
+export * from "./teaching.ts";

@@ -209,6 +209,8 @@ export const PlanSchema = z
         thisWeek: z.array(z.object({ skillId: z.string(), name: z.string() })),
       }),
     ),
+    /** Next steps agreed at the learner's latest one-on-one check-ins. */
+    nextSteps: z.array(z.object({ step: z.string(), agreedAt: z.string(), mentor: z.string() })),
   })
   .meta({ id: "Plan" });
 export type Plan = z.infer<typeof PlanSchema>;
@@ -229,6 +231,7 @@ export const TodaySchema = z
       LearnerCourseSchema.extend({
         reviewsDue: z.number().int(),
         next: NextActivitySchema,
+        assignments: z.array(z.object({ id: z.string(), title: z.string(), dueAt: z.string().nullable(), assignedBy: z.string(), done: z.boolean() })),
         goals: z.array(
           z.object({
             id: z.string(),

@@ -5,6 +5,7 @@ import * as createAttemptsAndLearnerModels from "./migrations/20261124030000-cre
 import * as createLearnerSkillStates from "./migrations/20261124040000-create-learner-skill-states.ts";
 import * as createLessonsSeenChoicesPlacementsGoals from "./migrations/20261124050000-create-lessons-seen-choices-placements-goals.ts";
 import * as createLearnerProfiles from "./migrations/20261124060000-create-learner-profiles.ts";
+import * as createTeachingRecords from "./migrations/20261124070000-create-teaching-records.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the bundled server carries them;
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   "20261124040000-create-learner-skill-states": createLearnerSkillStates,
   "20261124050000-create-lessons-seen-choices-placements-goals": createLessonsSeenChoicesPlacementsGoals,
   "20261124060000-create-learner-profiles": createLearnerProfiles,
+  "20261124070000-create-teaching-records": createTeachingRecords,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema

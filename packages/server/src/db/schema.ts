@@ -268,6 +268,102 @@ export interface ProfilesTable {
   updated_at: string;
 }
 
+export interface LearnerGroupsTable {
+  id: string;
+  school_id: string;
+  class_id: string;
+  name: string;
+  /** JSON: the skills the group works on together. */
+  skill_ids: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface LearnerGroupMembersTable {
+  group_id: string;
+  learner_id: string;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  school_id: string;
+  class_id: string;
+  course_id: string;
+  title: string;
+  /** JSON string arrays; an assignment names skills, a lesson or items (or a mix). */
+  skill_ids: string;
+  lesson_id: string | null;
+  item_ids: string;
+  /** class | group | learners — who it was given to; the recipients table lists them. */
+  audience: string;
+  group_id: string | null;
+  due_at: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface AssignmentRecipientsTable {
+  assignment_id: string;
+  learner_id: string;
+}
+
+export interface MasteryOverridesTable {
+  id: string;
+  school_id: string;
+  learner_id: string;
+  course_id: string;
+  skill_id: string;
+  /** mark-mastered | reset */
+  action: string;
+  reason: string;
+  /** JSON: the learner_skill_states row before the override (null when there was none), for undo. */
+  state_before: string | null;
+  created_by: string;
+  created_at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export interface AlertDismissalsTable {
+  school_id: string;
+  learner_id: string;
+  alert_key: string;
+  note: string | null;
+  dismissed_by: string;
+  dismissed_at: string;
+}
+
+export interface LearnerNotesTable {
+  id: string;
+  school_id: string;
+  learner_id: string;
+  author_id: string;
+  body: string;
+  shared_with_family: number;
+  created_at: string;
+}
+
+export interface CheckInsTable {
+  id: string;
+  school_id: string;
+  learner_id: string;
+  mentor_id: string;
+  scheduled_at: string;
+  /** JSON string array: the shared agenda. */
+  agenda: string;
+  notes: string | null;
+  /** JSON string array: agreed next steps, shown in the learner's plan. */
+  next_steps: string;
+  /** scheduled | done | cancelled */
+  status: string;
+  created_at: string;
+  completed_at: string | null;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -292,4 +388,12 @@ export interface Database {
   placements: PlacementsTable;
   goals: GoalsTable;
   profiles: ProfilesTable;
+  learner_groups: LearnerGroupsTable;
+  learner_group_members: LearnerGroupMembersTable;
+  assignments: AssignmentsTable;
+  assignment_recipients: AssignmentRecipientsTable;
+  mastery_overrides: MasteryOverridesTable;
+  alert_dismissals: AlertDismissalsTable;
+  learner_notes: LearnerNotesTable;
+  check_ins: CheckInsTable;
 }

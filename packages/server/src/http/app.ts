@@ -14,6 +14,7 @@ import { registerLearningRoutes } from "../routes/learning.routes.ts";
 import { registerPlacementAndPlanRoutes } from "../routes/placement-and-plans.routes.ts";
 import { registerPeopleRoutes } from "../routes/people.routes.ts";
 import { registerSystemRoutes } from "../routes/system.routes.ts";
+import { registerTeachingRoutes } from "../routes/teaching.routes.ts";
 import type { AppEnv, Deps } from "./app-env.ts";
 import { registerApiDocs } from "./api-docs.ts";
 import { AppError, errorBody, errorResponse, zodDetails } from "./errors.ts";
@@ -91,6 +92,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   registerSystemRoutes({ route, deps });
   registerPeopleRoutes({ route, deps });
   registerClassRoutes({ route, deps });
+  registerTeachingRoutes({ route, deps });
   registerCourseRoutes({ route, deps });
   registerLearningRoutes({ route, deps });
   registerPlacementAndPlanRoutes({ route, deps });

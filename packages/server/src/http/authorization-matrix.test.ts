@@ -72,6 +72,31 @@ function samples(ids: Ids, firstItemId: string, firstLessonId: string, firstSkil
     },
     "GET /api/courses/{courseId}/lessons/{lessonId}": { params: { courseId: "spanish-a1", lessonId: firstLessonId } },
     "POST /api/courses/{courseId}/lessons/{lessonId}/visits": { params: { courseId: "spanish-a1", lessonId: firstLessonId }, body: { variant: "text", seconds: 30 } },
+    "GET /api/classes/{classId}/overview": { params: { classId: math5a } },
+    "GET /api/classes/{classId}/alerts": { params: { classId: math5a } },
+    "POST /api/classes/{classId}/alerts/dismissals": { params: { classId: math5a }, body: { learnerId: ids.user("learner01"), alertKey: "inactive" } },
+    "GET /api/classes/{classId}/learners/{learnerId}": { params: { classId: math5a, learnerId: ids.user("learner01") } },
+    "GET /api/classes/{classId}/assignments": { params: { classId: math5a } },
+    "POST /api/classes/{classId}/assignments": { params: { classId: math5a }, body: { skillIds: [firstSkillId], audience: { kind: "learners", learnerIds: [ids.user("learner01")] } } },
+    "DELETE /api/classes/{classId}/assignments/{assignmentId}": { params: { classId: math5a, assignmentId: "00000000-0000-4000-8000-000000000000" }, okStatus: [404] },
+    "POST /api/classes/{classId}/learners/{learnerId}/overrides": {
+      params: { classId: math5a, learnerId: ids.user("learner01") },
+      body: { skillId: firstSkillId, action: "reset", reason: "Matrix check" },
+    },
+    "POST /api/classes/{classId}/learners/{learnerId}/overrides/{overrideId}/undo": {
+      params: { classId: math5a, learnerId: ids.user("learner01"), overrideId: "00000000-0000-4000-8000-000000000000" },
+      okStatus: [404],
+    },
+    "POST /api/classes/{classId}/learners/{learnerId}/notes": { params: { classId: math5a, learnerId: ids.user("learner01") }, body: { body: "Worked well today", sharedWithFamily: true } },
+    "POST /api/classes/{classId}/learners/{learnerId}/check-ins": { params: { classId: math5a, learnerId: ids.user("learner01") }, body: { scheduledAt: "2099-01-01" } },
+    "PATCH /api/check-ins/{checkInId}": { params: { checkInId: "00000000-0000-4000-8000-000000000000" }, body: { status: "done" }, okStatus: [404] },
+    "GET /api/classes/{classId}/exports/{kind}": { params: { classId: math5a, kind: "gradebook" } },
+    "GET /api/classes/{classId}/groups": { params: { classId: math5a } },
+    "GET /api/classes/{classId}/groups/suggestions": { params: { classId: math5a }, query: "?minSize=2&maxSize=4" },
+    "PUT /api/classes/{classId}/groups": { params: { classId: math5a }, body: { groups: [{ name: "Group A", learnerIds: [ids.user("learner01")], skillIds: [firstSkillId], reason: "" }] } },
+    "GET /api/classes/{classId}/item-analysis": { params: { classId: math5a } },
+    "GET /api/school/report": {},
+    "GET /api/guardian/learners/{learnerId}/progress": { params: { learnerId: ids.user("learner01") } },
   };
 }
 

@@ -5,6 +5,7 @@ import type { CourseContent } from "./course-content.ts";
 import { courseGraphOf } from "./course-graph.ts";
 import { readPreferences } from "../services/preferences.service.ts";
 import { assertLearnerInCourse } from "./learner-access.ts";
+import { engineAssignmentsFor } from "../teaching/assignments.service.ts";
 
 export type ActivityView = {
   kind: Activity["kind"];
@@ -47,7 +48,7 @@ export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: st
   if (!known) await assertLearnerInCourse(deps.db, actor, courseId);
   const course = known?.course ?? (await deps.courses.get(courseId));
   const params = known?.params ?? (await bktParamsForCourse(deps.db, course));
-  const [states, recent, lessons, goals, preferences] = await Promise.all([
+  const [states, recent, lessons, goals, preferences, assignments] = await Promise.all([
     deps.db.selectFrom("learner_skill_states").selectAll().where("learner_id", "=", actor.id).where("course_id", "=", courseId).execute(),
     deps.db
       .selectFrom("attempts")
@@ -66,6 +67,7 @@ export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: st
       .where("archived_at", "is", null)
       .execute(),
     readPreferences(deps.db, actor.id),
+    engineAssignmentsFor(deps.db, actor.id, courseId),
   ]);
   const byId = new Map(states.map((s) => [s.skill_id, s]));
   const memory = new Map<string, MemoryCard>();
@@ -85,7 +87,7 @@ export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: st
     recentAttempts: recent.reverse().map((a) => ({ itemId: a.item_id, time: Date.parse(a.answered_at), review: a.context === "review" })),
     seenLessons: new Set(lessons.map((l) => l.lesson_id)),
     goals: goals.map((g) => ({ id: g.id, skillIds: JSON.parse(g.skill_ids) as string[], targetDate: Date.parse(g.target_date) })),
-    assignments: [],
+    assignments,
     preferences: { interests: preferences.interests, preferredMedia: preferences.preferredMedia },
   });
   const reason = (r: Recommendation["reason"]) => ({ text: r.text, parts: [...r.parts] });

@@ -6,6 +6,7 @@ import { bktParamsForCourse } from "./bkt-params.ts";
 import type { CourseContent } from "./course-content.ts";
 import { courseGraphOf } from "./course-graph.ts";
 import { assertLearnerInCourse } from "./learner-access.ts";
+import { agreedNextSteps } from "../teaching/notes-and-check-ins.service.ts";
 
 /**
  * The learner's measured pace in a course: minutes on practice and lessons, and attempts, per skill mastered.
@@ -82,7 +83,8 @@ export async function learnerPlan(deps: Deps, actor: Actor, courseId: string): P
       thisWeek: skillRefs(course, p.thisWeekSkillIds),
     };
   });
-  return { courseId, pace: { minutesPerSkill, attemptsPerSkill, skillsMastered: pace.skillsMastered, measured: pace.skillsMastered > 0 }, goals: projected };
+  const nextSteps = await agreedNextSteps(deps.db, actor.id);
+  return { courseId, pace: { minutesPerSkill, attemptsPerSkill, skillsMastered: pace.skillsMastered, measured: pace.skillsMastered > 0 }, goals: projected, nextSteps };
 }
 
 export async function createGoal(deps: Deps, actor: Actor, courseId: string, input: CreateGoalInput) {

@@ -2,6 +2,7 @@ import type { Actor, Deps } from "../http/app-env.ts";
 import { learnerCourses } from "./lessons.service.ts";
 import { learnerNextActivity } from "./next-activity.service.ts";
 import { learnerPlan } from "./plans.service.ts";
+import { learnerOpenAssignments } from "../teaching/assignments.service.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -32,7 +33,7 @@ export async function learnerToday(deps: Deps, actor: Actor) {
   const active = new Set([...attemptDays.map((a) => a.answered_at.slice(0, 10)), ...lessonDays.map((l) => l.viewed_at.slice(0, 10))]);
   const items = [];
   for (const course of courses.items) {
-    const [next, plan, due] = await Promise.all([
+    const [next, plan, due, assignments] = await Promise.all([
       learnerNextActivity(deps, actor, course.id),
       learnerPlan(deps, actor, course.id),
       deps.db
@@ -43,10 +44,12 @@ export async function learnerToday(deps: Deps, actor: Actor) {
         .where("mastered_at", "is not", null)
         .where("review_due_at", "<=", now.toISOString())
         .executeTakeFirstOrThrow(),
+      learnerOpenAssignments(deps.db, actor.id, course.id),
     ]);
     items.push({
       ...course,
       reviewsDue: Number(due.n),
+      assignments,
       next,
       goals: plan.goals.map((g) => ({ id: g.id, title: g.title, status: g.status, thisWeek: g.thisWeek, projectedCompletion: g.projectedCompletion })),
     });

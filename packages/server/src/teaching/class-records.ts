@@ -1,0 +1,78 @@
+import type { AttemptRecord, LessonViewRecord, MasteryPoint, SkillStateRecord } from "@attune/engine";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { CourseContent } from "../learning/course-content.ts";
+
+/** What a learner typed, as text: the checker's normal form when it made one, else the raw response. */
+export function answerText(response: string): string {
+  const parsed = JSON.parse(response) as { response?: unknown; normalized?: unknown };
+  const value = parsed.normalized ?? parsed.response;
+  if (typeof value === "string") return value;
+  return JSON.stringify(value ?? "");
+}
+
+/**
+ * The class's evidence as the analytics read it: attempts (oldest first), lesson views and knowledge states of
+ * the given learners in the course, from `since` on (attempts and lessons) — three indexed queries.
+ */
+export async function loadClassRecords(db: Kysely<Database>, course: CourseContent, learnerIds: string[], since?: string) {
+  if (learnerIds.length === 0) {
+    return { attempts: [] as (AttemptRecord & { id: string })[], lessons: [] as LessonViewRecord[], states: [] as SkillStateRecord[], masteryHistory: new Map<string, MasteryPoint[]>() };
+  }
+  let attemptQuery = db
+    .selectFrom("attempts")
+    .select(["id", "learner_id", "item_id", "skill_ids", "correct", "response", "hints_used", "duration_ms", "context", "answered_at", "result"])
+    .where("course_id", "=", course.id)
+    .where("learner_id", "in", learnerIds);
+  let lessonQuery = db.selectFrom("lesson_views").select(["learner_id", "lesson_id", "seconds", "viewed_at"]).where("course_id", "=", course.id).where("learner_id", "in", learnerIds);
+  if (since) {
+    attemptQuery = attemptQuery.where("answered_at", ">=", since);
+    lessonQuery = lessonQuery.where("viewed_at", ">=", since);
+  }
+  const [attemptRows, lessonRows, stateRows] = await Promise.all([
+    attemptQuery.orderBy("answered_at").orderBy("id").execute(),
+    lessonQuery.execute(),
+    db
+      .selectFrom("learner_skill_states")
+      .select(["learner_id", "skill_id", "p_known", "attempts", "mastered_at", "review_due_at", "last_practiced_at"])
+      .where("course_id", "=", course.id)
+      .where("learner_id", "in", learnerIds)
+      .execute(),
+  ]);
+  // Mastery after each answer, from what the answer loop told the learner (`masteryChanges`), per learner.
+  const masteryHistory = new Map<string, MasteryPoint[]>();
+  const attempts = attemptRows.map((a) => {
+    const item = course.itemById.get(a.item_id);
+    const result = JSON.parse(a.result) as { misconceptionId?: string; masteryChanges?: { skillId: string; after: number }[] };
+    for (const change of result.masteryChanges ?? []) {
+      let list = masteryHistory.get(a.learner_id);
+      if (!list) masteryHistory.set(a.learner_id, (list = []));
+      list.push({ skillId: change.skillId, at: a.answered_at, mastery: change.after });
+    }
+    return {
+      id: a.id,
+      learnerId: a.learner_id,
+      itemId: a.item_id,
+      skillIds: JSON.parse(a.skill_ids) as string[],
+      correct: a.correct === 1,
+      answeredAt: a.answered_at,
+      responseMs: a.duration_ms,
+      hintsUsed: a.hints_used,
+      hintCount: item?.hints.length ?? 0,
+      answer: answerText(a.response),
+      ...(result.misconceptionId ? { misconceptionId: result.misconceptionId } : {}),
+      context: a.context,
+    };
+  });
+  const lessons = lessonRows.map((l) => ({ learnerId: l.learner_id, lessonId: l.lesson_id, viewedAt: l.viewed_at, seconds: l.seconds }));
+  const states = stateRows.map((s) => ({
+    learnerId: s.learner_id,
+    skillId: s.skill_id,
+    mastery: s.p_known,
+    attempts: s.attempts,
+    masteredAt: s.mastered_at,
+    reviewDueAt: s.review_due_at,
+    lastPracticedAt: s.last_practiced_at,
+  }));
+  return { attempts, lessons, states, masteryHistory };
+}
