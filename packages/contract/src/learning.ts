@@ -221,7 +221,24 @@ export const CourseItemHintParamsSchema = z.strictObject({
   itemId: z.string().min(1).max(200).regex(/^[A-Za-z0-9_~.-]+$/),
   hint: z.coerce.number().int().min(1).max(50),
 });
-export const HintSchema = z.object({ number: z.number().int(), of: z.number().int(), html: z.string() }).meta({ id: "Hint" });
+/** A scaffold is a hint that asks a smaller question of its own, answered and checked before going on. */
+export const ScaffoldViewSchema = z.object({
+  type: z.string(),
+  choices: z.array(z.object({ id: z.string(), text: z.string(), html: z.string(), label: z.string() })).optional(),
+  blanks: z.array(z.object({ id: z.string(), type: z.string(), units: z.array(z.string()).optional() })).optional(),
+  units: z.array(z.string()).optional(),
+});
+export const HintSchema = z
+  .object({ number: z.number().int(), of: z.number().int(), html: z.string(), scaffold: ScaffoldViewSchema.nullable() })
+  .meta({ id: "Hint" });
+export const ScaffoldAnswerInputSchema = z.strictObject({
+  response: z.union([ResponseText, z.array(ResponseText).max(50), z.record(z.string().max(64), ResponseText)]),
+  /** Ask for the step's answer (after trying): scaffolds teach, they are not graded. */
+  reveal: z.boolean().default(false),
+});
+export const ScaffoldResultSchema = z
+  .object({ correct: z.boolean(), feedbackHtml: z.string().nullable(), answerHtml: z.string().nullable() })
+  .meta({ id: "ScaffoldResult" });
 
 export const TodaySchema = z
   .object({

@@ -56,6 +56,8 @@ function samples(ids: Ids, firstItemId: string, firstLessonId: string, firstSkil
     "GET /api/learner/courses": {},
     "GET /api/learner/today": {},
     "GET /api/courses/{courseId}/items/{itemId}/hints/{hint}": { params: { courseId: "spanish-a1", itemId: firstItemId, hint: "1" } },
+    // The Spanish course has no scaffolds: an allowed caller gets "not found" after authorization.
+    "POST /api/courses/{courseId}/items/{itemId}/hints/{hint}/answers": { params: { courseId: "spanish-a1", itemId: firstItemId, hint: "1" }, body: { response: "a" }, okStatus: [404] },
     "POST /api/courses/{courseId}/placement": { params: { courseId: "spanish-a1" } },
     // The matrix only needs a well-formed answer: a wrong item id is refused after authorization (400).
     "POST /api/courses/{courseId}/placement/answers": { params: { courseId: "spanish-a1" }, body: { itemId: "not-current", response: "a" }, okStatus: [400] },

@@ -36,8 +36,33 @@ export function itemView(item: Item): ItemView {
   }
 }
 
-/** Hint `n` (1-based) rendered; a scaffold shows its question (its own answer is checked in a later version). */
+/** Hint `n` (1-based) rendered; a scaffold also says how its own answer is given (never the answer). */
 export function itemHint(item: Item, n: number) {
   const hint = item.hints[n - 1]!;
-  return { number: n, of: item.hints.length, html: renderMarkdown(hint.title ? `**${hint.title}** ${hint.text}` : hint.text) };
+  const html = renderMarkdown(hint.title ? `**${hint.title}** ${hint.text}` : hint.text);
+  if (!hint.answer) return { number: n, of: item.hints.length, html, scaffold: null };
+  // The scaffold's answer spec seen as an item of its own, so it gets the same inputs as any item.
+  const view = itemView({ ...hint.answer, id: `${item.id}~step${n}`, skills: item.skills, prompt: hint.text, hints: [], solution: "", tags: [] } as Item);
+  const { type, choices, blanks, units } = view;
+  return { number: n, of: item.hints.length, html, scaffold: { type, ...(choices ? { choices } : {}), ...(blanks ? { blanks } : {}), ...(units ? { units } : {}) } };
+}
+
+/** The scaffold's answer as the learner would write it, for "show me" after trying. */
+export function scaffoldAnswerText(spec: NonNullable<Item["hints"][number]["answer"]>): string {
+  switch (spec.type) {
+    case "single-choice":
+      return spec.choices.find((c) => c.correct)?.text ?? "";
+    case "multiple-select":
+      return spec.choices.filter((c) => c.correct).map((c) => c.text).join(", ");
+    case "ordering":
+      return spec.choices.map((c) => c.text).join(" → ");
+    case "numeric":
+      return `${spec.answer}${spec.units.length > 0 ? ` ${spec.units[0]}` : ""}`;
+    case "expression":
+      return spec.answer;
+    case "short-text":
+      return spec.answers[0] ?? "";
+    case "fill-in":
+      return spec.blanks.map((b) => (b.type === "short-text" ? b.answers[0] : b.answer)).join(", ");
+  }
 }

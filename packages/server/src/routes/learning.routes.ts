@@ -1,4 +1,6 @@
 import {
+  ScaffoldAnswerInputSchema,
+  ScaffoldResultSchema,
   ActivityChoiceInputSchema,
   TodaySchema,
   CourseItemHintParamsSchema,
@@ -20,7 +22,8 @@ import type { RouteRegistrar } from "../http/registrar.ts";
 import { notFound } from "../http/errors.ts";
 import { only } from "../http/route.ts";
 import { recordAttempt } from "../learning/attempts.service.ts";
-import { itemHint, itemView } from "../learning/item-view.ts";
+import { itemHint, itemView, scaffoldAnswerText } from "../learning/item-view.ts";
+import { type AnswerResponse, checkAnswer, renderInlineMarkdown, renderMarkdown } from "@attune/content";
 import { assertLearnerInCourse } from "../learning/learner-access.ts";
 import { learnerCourses, lessonView, recordActivityChoice, recordLessonVisit } from "../learning/lessons.service.ts";
 import { learnerMastery } from "../learning/mastery.service.ts";
@@ -127,6 +130,32 @@ export function registerLearningRoutes({ route, deps }: RouteRegistrar) {
     const item = (await deps.courses.get(courseId)).itemById.get(itemId);
     if (!item || hint > item.hints.length) throw notFound("Hint");
     return c.json(itemHint(item, hint), 200);
+  });
+
+  route(learner, {
+    method: "post",
+    path: "/api/courses/{courseId}/items/{itemId}/hints/{hint}/answers",
+    tags: ["learning"],
+    summary: "Check the answer to a scaffold (a hint with a question of its own); not evidence of mastery, nothing is stored",
+    request: { params: CourseItemHintParamsSchema, ...jsonBody(ScaffoldAnswerInputSchema) },
+    responses: responses(ScaffoldResultSchema, "Right or not, feedback, and the answer when asked for or right"),
+  })(async (c) => {
+    const { courseId, itemId, hint } = c.req.valid("param");
+    const input = c.req.valid("json");
+    await assertLearnerInCourse(deps.db, c.get("actor"), courseId);
+    const item = (await deps.courses.get(courseId)).itemById.get(itemId);
+    const spec = item?.hints[hint - 1]?.answer;
+    if (!item || !spec) throw notFound("Scaffold");
+    const check = checkAnswer(spec, input.response as AnswerResponse);
+    const show = check.correct || input.reveal;
+    return c.json(
+      {
+        correct: check.correct,
+        feedbackHtml: check.feedback ? renderMarkdown(check.feedback) : null,
+        answerHtml: show ? renderInlineMarkdown(scaffoldAnswerText(spec)) : null,
+      },
+      200,
+    );
   });
 
   route(learner, {

@@ -6,6 +6,7 @@ import { type ItemViewData, useItem } from "../../api/queries.ts";
 import { ReadAloudButton } from "../../components/preferences.tsx";
 import { QueryState } from "../../components/status.tsx";
 import { AnswerInput, type Response } from "./answer-input.tsx";
+import { ScaffoldStep, type ScaffoldView } from "./scaffold-step.tsx";
 
 /** Blanks of fill-in items appear in the prompt as numbered gaps matching the labelled inputs below it. */
 function promptHtml(item: ItemViewData): string {
@@ -26,10 +27,10 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
   const started = useRef(performance.now());
   const attemptId = useRef(crypto.randomUUID());
   const feedbackRef = useRef<HTMLDivElement>(null);
-  const [hints, setHints] = useState<string[]>([]);
+  const [hints, setHints] = useState<{ html: string; scaffold: ScaffoldView | null }[]>([]);
   const showHint = async () => {
-    const hint = await get<{ html: string }>(`/api/courses/${courseId}/items/${encodeURIComponent(itemId)}/hints/${hints.length + 1}`);
-    setHints([...hints, hint.html]);
+    const hint = await get<{ html: string; scaffold: ScaffoldView | null }>(`/api/courses/${courseId}/items/${encodeURIComponent(itemId)}/hints/${hints.length + 1}`);
+    setHints([...hints, hint]);
   };
 
   useEffect(() => {
@@ -60,9 +61,15 @@ export function ItemPanel({ courseId, itemId, context, onDone }: { courseId: str
       <AnswerInput item={item.data} disabled={result !== null} onChange={setResponse} />
       {hints.length > 0 && (
         <ol className="hints" aria-label={t("item.hints")}>
-          {hints.map((h, i) => (
-            <li key={i} dangerouslySetInnerHTML={{ __html: h }} />
-          ))}
+          {hints.map((h, i) =>
+            h.scaffold ? (
+              <li key={i}>
+                <ScaffoldStep courseId={courseId} itemId={itemId} number={i + 1} html={h.html} scaffold={h.scaffold} />
+              </li>
+            ) : (
+              <li key={i} dangerouslySetInnerHTML={{ __html: h.html }} />
+            ),
+          )}
         </ol>
       )}
       {!result && (
