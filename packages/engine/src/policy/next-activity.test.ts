@@ -102,6 +102,23 @@ describe("nextActivity", () => {
     expect(result.reason.parts[0]?.code).toBe("mastery-reopened");
   });
 
+  it("checks a mastered prerequisite early after three wrong answers in a row on the skill built on it", () => {
+    // like mastered 2 days ago (FSRS "Good": predicted recall still above 90%, so no review is due yet).
+    const card = createMemoryCard(now - 2 * DAY);
+    const mastery = { meaning: 0.99, like: 0.97, equivalent: 0.99, unlike: 0.2, decimals: 0.99 };
+    const wrong = (k: number, correct = false) => ({ itemId: `unlike-${k % 3}`, time: now - (10 - k) * 60_000, correct });
+    const input = (recentAttempts: NextActivityInput["recentAttempts"]) => base(mastery, { memory: new Map([["like", card]]), seenLessons: new Set(["unlike-lesson"]), recentAttempts });
+    const struggling = nextActivity(input([wrong(0), wrong(1), wrong(2)]));
+    expect(struggling.activity).toMatchObject({ kind: "review", skillId: "like" });
+    expect(struggling.reason.parts[0]).toEqual({ code: "prerequisite-check", struggling: { skillId: "unlike", name: "Adding fractions with unlike denominators" } });
+    expect(struggling.reason.text).toContain("your last answers on Adding fractions with unlike denominators, which builds on it, were wrong");
+    // Two wrong answers, a right one last, or no outcomes given: no check (the default before outcomes were passed).
+    for (const recent of [[wrong(0), wrong(1)], [wrong(0), wrong(1), wrong(2), wrong(3, true)], [{ itemId: "unlike-0", time: now - 60_000 }]]) {
+      expect(nextActivity(input(recent)).activity).toMatchObject({ kind: "practice", skillId: "unlike" });
+    }
+    expect(nextActivity({ ...input([wrong(0), wrong(1), wrong(2)]), options: { struggleRun: 0 } }).activity).toMatchObject({ kind: "practice", skillId: "unlike" });
+  });
+
   it("returns ranked alternatives, best first", () => {
     const result = nextActivity(base({ meaning: 0.99 }));
     expect(result.alternatives.length).toBeGreaterThan(0);

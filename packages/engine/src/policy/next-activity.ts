@@ -1,5 +1,5 @@
 import type { Rng } from "../knowledge/tracer.ts";
-import { DEFAULT_TARGET_RETENTION, isReviewDue, memoryRetrievability, reviewDueAt, type MemoryCard } from "../memory/memory-card.ts";
+import { DEFAULT_TARGET_RETENTION, isReviewDue, memoryRetrievability, MIN_REVIEW_INTERVAL_MS, reviewDueAt, type MemoryCard } from "../memory/memory-card.ts";
 import type { CourseGraph, ItemInfo, SkillNode } from "./course-graph.ts";
 import { chooseItem, chooseLesson, DEFAULT_ZONE, predictFromMastery, predictItemDefault, zoneFit, type ItemChoiceContext, type Zone } from "./item-choice.ts";
 import { markTargets, targetBonus, type Assignment, type GoalRef, type TargetMark } from "./learning-targets.ts";
@@ -11,6 +11,8 @@ export interface RecentAttempt {
   readonly time: number;
   /** True when the attempt was a review of a mastered skill. */
   readonly review?: boolean;
+  /** Whether the answer was right (a run of wrong answers on a skill prompts a check of its prerequisites). */
+  readonly correct?: boolean;
 }
 
 /** What the learner likes: topics (matched against item and lesson tags) and lesson media. */
@@ -34,6 +36,9 @@ export interface NextActivityOptions {
   readonly slip?: number;
   /** Time zone for dates in reasons (default UTC). */
   readonly timeZone?: string;
+  /** Wrong answers in a row on a skill still below P(known) 0.5 after which its mastered prerequisites are checked
+   *  by an early review (default {@link DEFAULT_STRUGGLE_RUN}; 0 turns the check off). Needs `correct` on the recent attempts. */
+  readonly struggleRun?: number;
 }
 
 /** Everything a decision needs, as plain data. */
@@ -85,9 +90,18 @@ interface Candidate {
   readonly score: number;
   readonly retrievability?: number;
   readonly skillPrediction: number;
+  /** For an early review of a prerequisite: the skill the learner is struggling with. */
+  readonly checkFor?: number;
 }
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+/** See {@link NextActivityOptions.struggleRun}. Measured on fractions (500 synthetic learners): practice spent while a
+ *  prerequisite was forgotten — where learning is four times slower in the simulator — fell by about a third. */
+export const DEFAULT_STRUGGLE_RUN = 3;
+/** A prerequisite is checked early only while its predicted recall is below this (a fresh memory needs no check). */
+const CHECK_BELOW_RECALL = 0.97;
 const EMPTY = new Set<string>();
 
 /**
@@ -98,7 +112,9 @@ const EMPTY = new Set<string>();
  * to be practised. Score of practice: zone fit of the predicted success (1 inside the zone of proximal development)
  * × (1 + 0.3 if already under way + 0.1·log₂(1 + skills it unlocks)) + assignment/goal priority (more as due dates
  * near); of a review: 1.6 + 4·(target − recall), minus 0.8 right after another review (reviews interleave with new
- * practice). Ties break by `rng`. Mastery is never counted: a skill is mastered when P(known) ≥ its threshold.
+ * practice). A mastered prerequisite of a skill the learner keeps getting wrong (see `struggleRun`) is reviewed early
+ * with the same score: a forgotten prerequisite is the likeliest cause, and it slows learning what builds on it.
+ * Ties break by `rng`. Mastery is never counted: a skill is mastered when P(known) ≥ its threshold.
  * Cost: O(skills + prerequisite edges) plus a bounded item search for the few best skills.
  */
 export function nextActivity(input: NextActivityInput): NextActivityResult {
@@ -137,6 +153,7 @@ export function nextActivity(input: NextActivityInput): NextActivityResult {
       if (i !== undefined) recentSkills.add(i);
     }
   }
+  const checks = prerequisiteChecks(course, recent, practisable, m, options.struggleRun ?? DEFAULT_STRUGGLE_RUN);
   const lastWasReview = recent.length > 0 && recent[recent.length - 1]?.review === true;
 
   // Score every candidate skill cheaply; items are chosen only for the best few.
@@ -153,10 +170,12 @@ export function nextActivity(input: NextActivityInput): NextActivityResult {
     } else if (mastered[i] && input.memory) {
       const card = input.memory.get(id);
       if (card === undefined) continue;
-      if (isReviewDue(card, now, { targetRetention })) {
-        const r = memoryRetrievability(card, now, { targetRetention });
+      const r = memoryRetrievability(card, now, { targetRetention });
+      const check = checks.get(i);
+      const early = check !== undefined && r < CHECK_BELOW_RECALL && (card.lastReview === null || now - card.lastReview >= MIN_REVIEW_INTERVAL_MS);
+      if (early || isReviewDue(card, now, { targetRetention })) {
         const score = 1.6 + 4 * (targetRetention - r) - (lastWasReview ? 0.8 : 0);
-        candidates.push({ skill: i, kind: "review", score: score + rng() * 1e-6, retrievability: r, skillPrediction: predictFromMastery(m[i] as number, guess, slip) });
+        candidates.push({ skill: i, kind: "review", score: score + rng() * 1e-6, retrievability: r, skillPrediction: predictFromMastery(m[i] as number, guess, slip), ...(early ? { checkFor: check } : {}) });
       } else nextReviewAt = Math.min(nextReviewAt, reviewDueAt(card, { targetRetention }));
     }
   }
@@ -183,7 +202,9 @@ export function nextActivity(input: NextActivityInput): NextActivityResult {
     const parts: ReasonPart[] = [];
     const mark = marks.get(c.skill);
     const card = input.memory?.get(ref(c.skill).skillId);
-    if (c.kind === "review") {
+    if (c.checkFor !== undefined) {
+      parts.push({ code: "prerequisite-check", struggling: ref(c.checkFor) });
+    } else if (c.kind === "review") {
       parts.push({ code: "review-due", retrievability: c.retrievability ?? 0, targetRetention, ...(card?.lastReview == null ? {} : { lastReviewedAt: card.lastReview }) });
     } else {
       if (card !== undefined) parts.push({ code: "mastery-reopened", mastery: m[c.skill] as number, threshold: course.thresholds[c.skill] as number });
@@ -240,4 +261,31 @@ function markPart(mark: TargetMark, now: number, ref: (i: number) => SkillRef): 
   }
   if (!mark.direct) return { code: "needed-for-goal", target: ref(mark.target), ...(mark.goalId === undefined ? {} : { goalId: mark.goalId }) };
   return { code: "plan-goal", ...(mark.goalId === undefined ? {} : { goalId: mark.goalId }), ...(mark.dueAt === undefined ? {} : { targetDate: mark.dueAt }) };
+}
+
+/**
+ * Prerequisites to check, each with the skill that prompts it: for every practisable skill still below P(known) 0.5
+ * whose last `run` answers (newest first, from the recent attempts that carry `correct`) were all wrong, its direct
+ * prerequisites. Empty when `run` is 0.
+ */
+function prerequisiteChecks(course: CourseGraph, recent: readonly RecentAttempt[], practisable: Uint8Array, m: Float64Array, run: number): Map<number, number> {
+  const checks = new Map<number, number>();
+  if (run <= 0) return checks;
+  const wrongRun = new Map<number, number>();
+  const ended = new Set<number>();
+  for (let k = recent.length - 1; k >= 0; k--) {
+    const a = recent[k] as RecentAttempt;
+    if (a.correct === undefined) continue;
+    for (const id of course.items.get(a.itemId)?.skillIds ?? []) {
+      const i = course.skillIndex.get(id);
+      if (i === undefined || ended.has(i)) continue;
+      if (a.correct) ended.add(i);
+      else wrongRun.set(i, (wrongRun.get(i) ?? 0) + 1);
+    }
+  }
+  for (const [i, wrong] of wrongRun) {
+    if (wrong < run || !practisable[i] || (m[i] as number) >= 0.5) continue;
+    for (const p of course.prerequisites[i] ?? []) if (!checks.has(p)) checks.set(p, i);
+  }
+  return checks;
 }

@@ -18,6 +18,7 @@ export type ReasonPart =
   | { readonly code: "plan-goal"; readonly goalId?: string; readonly targetDate?: number }
   | { readonly code: "needed-for-goal"; readonly target: SkillRef; readonly goalId?: string }
   | { readonly code: "review-due"; readonly retrievability: number; readonly targetRetention: number; readonly lastReviewedAt?: number }
+  | { readonly code: "prerequisite-check"; readonly struggling: SkillRef }
   | { readonly code: "mastery-reopened"; readonly mastery: number; readonly threshold: number }
   | { readonly code: "continue-practice"; readonly mastery: number; readonly threshold: number }
   | { readonly code: "in-zone"; readonly predictedSuccess: number; readonly low: number; readonly high: number }
@@ -95,6 +96,8 @@ function renderPart(part: ReasonPart, now: number, options?: RenderOptions): str
       return `you need it for ${part.target.name}, a goal of your plan`;
     case "review-due":
       return `it is time to review it: you would now recall it with about ${Math.round(part.retrievability * 100)}% chance, below your ${Math.round(part.targetRetention * 100)}% target`;
+    case "prerequisite-check":
+      return `a quick check: your last answers on ${part.struggling.name}, which builds on it, were wrong`;
     case "mastery-reopened":
       return `a recent answer suggests it needs more practice (mastery ${Math.round(part.mastery * 100)}%, mastered at ${Math.round(part.threshold * 100)}%)`;
     case "continue-practice":

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bktStep, type BktSkillParams } from "../knowledge/bkt.ts";
-import { bktStepConjunctive } from "./attune-policy.ts";
+import { bktStepConjunctive, masteryAfterLesson } from "./attune-policy.ts";
 
 const a: BktSkillParams = { prior: 0.3, learn: 0.15, guess: 0.2, slip: 0.1, forget: 0 };
 const b: BktSkillParams = { prior: 0.3, learn: 0.25, guess: 0.15, slip: 0.05, forget: 0 };
@@ -23,6 +23,22 @@ describe("conjunctive BKT update of multi-skill items", () => {
       expect(after[0]!).toBeGreaterThanOrEqual(m1);
       expect(after[1]!).toBeGreaterThanOrEqual(m2);
       for (const correct of [true, false]) for (const x of bktStepConjunctive([m1, m2], correct, [a, b])) expect(x >= 0 && x <= 1).toBe(true);
+    }
+  });
+});
+
+describe("a lesson as a chance to learn", () => {
+  it("applies BKT's transition alone: P + (1 − P)·T", () => {
+    // 0.2 + 0.8·0.15 = 0.32; 0.9 + 0.1·0.15 = 0.915.
+    expect(masteryAfterLesson(0.2, a)).toBeCloseTo(0.32, 12);
+    expect(masteryAfterLesson(0.9, a)).toBeCloseTo(0.915, 12);
+  });
+
+  it("never lowers mastery and stays in [0, 1]", () => {
+    for (const m of [0, 0.01, 0.5, 0.99, 1]) {
+      const after = masteryAfterLesson(m, b);
+      expect(after).toBeGreaterThanOrEqual(m);
+      expect(after).toBeLessThanOrEqual(1);
     }
   });
 });

@@ -26,6 +26,11 @@ export interface AttuneSimOptions {
   /** After every skill is mastered, keep doing the reviews that fall due for this many days before the course
    *  counts as finished (default {@link DEFAULT_REVIEW_PERIOD_DAYS}; 0: finished when every skill is mastered). */
   readonly reviewPeriodDays?: number;
+  /** Target retention of the reviews in that period (default {@link DEFAULT_REVIEW_PERIOD_RETENTION}): a little
+   *  above the course's, so the skills most likely forgotten are checked before the course counts as finished. */
+  readonly reviewPeriodRetention?: number;
+  /** Count a lesson as a chance to learn its skills (BKT's transition P ← P + (1 − P)·T; default true). */
+  readonly lessonsTeach?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -36,6 +41,19 @@ const DAY_MS = 86_400_000;
  * learners: retention_30d 0.857 → 0.916 for +52 attempts, true mastery 0.959 → 0.956, false mastery 4.1% → 4.4%).
  */
 export const DEFAULT_REVIEW_PERIOD_DAYS = 7;
+
+/** Target retention during the review period (see {@link AttuneSimOptions.reviewPeriodRetention}). */
+export const DEFAULT_REVIEW_PERIOD_RETENTION = 0.92;
+
+/**
+ * P(known) after a lesson on a skill: the lesson is one chance to learn it, as an attempt would give, without an
+ * answer to learn from — BKT's transition alone, P + (1 − P)·T (Corbett & Anderson 1995, eq. 4). The fitted prior
+ * of a skill already includes the lessons pilot learners saw before their first attempt, so the step is for
+ * mastery that came from elsewhere (placement, earlier answers).
+ */
+export function masteryAfterLesson(pKnown: number, params: BktSkillParams): number {
+  return pKnown + (1 - pKnown) * params.learn;
+}
 
 /**
  * BKT for an item that needs several skills (a conjunctive, noisy-AND item: right with P = 1 − slip only when every
@@ -109,6 +127,11 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
         }
         finishPlacement(step.pKnown, now);
       }
+      const allMastered = graph.skills.every((_, s) => isMastered(s) || (graph.itemsBySkill[s]?.length ?? 0) === 0);
+      if (allMastered) completedAt ??= now;
+      else completedAt = undefined;
+      if (completedAt !== undefined && now >= completedAt + reviewPeriod) return { kind: "done" };
+      const retention = completedAt === undefined ? targetRetention : (options.reviewPeriodRetention ?? DEFAULT_REVIEW_PERIOD_RETENTION);
       const decision = nextActivity({
         now,
         rng,
@@ -118,16 +141,12 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
         masteredAt,
         recentAttempts: recent,
         seenLessons,
-        ...(options.policy ? { options: { ...options.policy, targetRetention } } : { options: { targetRetention } }),
+        options: { ...options.policy, targetRetention: retention },
       });
       const activity = decision.activity;
-      const allMastered = graph.skills.every((_, s) => isMastered(s) || (graph.itemsBySkill[s]?.length ?? 0) === 0);
-      if (allMastered) completedAt ??= now;
-      else completedAt = undefined;
-      if (completedAt !== undefined && now >= completedAt + reviewPeriod) return { kind: "done" };
       if (activity === null) {
         let nextDue = Infinity;
-        for (const card of cards.values()) nextDue = Math.min(nextDue, reviewDueAt(card, memoryOptions));
+        for (const card of cards.values()) nextDue = Math.min(nextDue, reviewDueAt(card, { ...memoryOptions, targetRetention: retention }));
         if (nextDue === Infinity || (completedAt !== undefined && nextDue >= completedAt + reviewPeriod)) return { kind: "done" };
         return { kind: "wait", until: Math.max(nextDue + 60_000, now + 60_000) };
       }
@@ -141,7 +160,11 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
     },
     observe(decision, correct, now) {
       if (decision.kind === "lesson") {
-        seenLessons.add(decision.lessonId); // a lesson is no evidence of knowing
+        seenLessons.add(decision.lessonId);
+        // A lesson is no evidence of knowing, but it is a chance to learn.
+        if (options.lessonsTeach !== false) {
+          for (const s of decision.skills) if (!isMastered(s)) mastery[s] = masteryAfterLesson(mastery[s] as number, bktParamsFor(options.bkt, graph.skills[s]?.id as string));
+        }
         return;
       }
       if (decision.kind !== "item") return;
@@ -149,7 +172,7 @@ export function createAttuneSimPolicy(graph: CourseGraph, rng: Rng, options: Att
         placement = recordPlacementResponse(placement, { itemId: decision.item.id, skillIds: decision.item.skillIds, correct });
         return;
       }
-      recent.push({ itemId: decision.item.id, time: now, review: decision.review });
+      recent.push({ itemId: decision.item.id, time: now, review: decision.review, correct });
       if (recent.length > 30) recent.shift();
       const skills = [...new Set(decision.skills)];
       const params = skills.map((s) => bktParamsFor(options.bkt, graph.skills[s]?.id as string));
