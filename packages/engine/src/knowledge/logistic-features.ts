@@ -1,5 +1,6 @@
 import { bktParamsFor, bktPredictCorrect, type BktParams } from "./bkt.ts";
 import { skillCountsOf, type CountsConfig, type CountsState } from "./logistic-state.ts";
+import { relatedItemEvidence, type NeighborLookup } from "./item-neighbors.ts";
 import { mapGet } from "./persistent-map.ts";
 import { logit } from "./logistic.ts";
 
@@ -55,6 +56,11 @@ export interface LogisticSpec {
   readonly totalPattern?: number;
   /** Context: log(1 + skills practised so far) and log(attempts per skill so far), the learner's progress and pace. */
   readonly progress?: boolean;
+  /**
+   * Context (needs `elo`): the learner's Elo residuals on related items (item-neighbors.ts), similarity-weighted — over
+   * every related item answered, over those answered within the last `window` attempts, and the one just answered.
+   */
+  readonly neighbors?: { readonly window: number; readonly top: number; readonly shrinkage: number; readonly minPairs: number };
   /** Ridge penalty λ on every weight but the intercept (scikit-learn's C = 1/λ). */
   readonly l2: number;
   /** Ridge penalty on item difficulties, when it should differ from `l2` (items are seen far less than skills). */
@@ -83,6 +89,7 @@ export interface FeatureLayout {
   readonly elo: number;
   readonly totalPattern: number;
   readonly progress: number;
+  readonly neighbors: number;
   /** Lower bounds: 0 on every weight of a success-type evidence feature, so correct answers never lower mastery. */
   readonly lower: Float64Array;
   readonly l2: Float64Array;
@@ -116,6 +123,7 @@ export function createLayout(spec: LogisticSpec, itemIds: readonly string[], ski
   const tp = spec.totalPattern ?? 0;
   const totalPattern = take(tp > 0, 2 ** (tp + 1) - 1);
   const progress = take(spec.progress === true, 2);
+  const neighbors = take(spec.neighbors !== undefined && spec.elo !== undefined, 3);
   const columns = at;
   const lower = new Float64Array(columns).fill(-Infinity);
   const nonNegative = (start: number, count: number, stride = 1): void => {
@@ -135,7 +143,7 @@ export function createLayout(spec: LogisticSpec, itemIds: readonly string[], ski
     spec,
     itemIndex: new Map(itemIds.map((id, i) => [id, i])),
     skillIndex: new Map(skillIds.map((id, i) => [id, i])),
-    columns, item, skill, skillCounts, totalCounts, itemCounts, windows, skillEma, totalEma, bkt, recency, itemRecency, skillPattern, transitions, elo, totalPattern, progress, lower, l2,
+    columns, item, skill, skillCounts, totalCounts, itemCounts, windows, skillEma, totalEma, bkt, recency, itemRecency, skillPattern, transitions, elo, totalPattern, progress, neighbors, lower, l2,
   };
 }
 
@@ -144,8 +152,10 @@ export function countsConfigOf(
   spec: LogisticSpec,
   bkt: BktParams | undefined,
   easiness?: (itemId: string) => number,
+  neighbors?: NeighborLookup,
 ): CountsConfig {
   return {
+    ...(neighbors === undefined || spec.neighbors === undefined ? {} : { neighbors }),
     ...(spec.elo === undefined || easiness === undefined ? {} : { elo: { alpha: spec.elo.alpha, beta: spec.elo.beta, easiness } }),
     skillEmaRates: spec.skillEmaRates,
     totalEmaRates: spec.totalEmaRates,
@@ -205,6 +215,12 @@ export function encodeFeatures(
       push(layout.itemRecency + (c.last ? 0 : 1), 1);
       push(layout.itemRecency + 2, Math.log1p(state.attempts - 1 - c.lastIndex));
     }
+  }
+  if (context && config.neighbors !== undefined) {
+    const [all, near, last] = relatedItemEvidence(config.neighbors, state, itemId, spec.neighbors?.window ?? 0);
+    push(layout.neighbors, all);
+    push(layout.neighbors + 1, near);
+    push(layout.neighbors + 2, last);
   }
   if (context && spec.recency) push(layout.recency, state.lastCorrect - 0.5);
   if (context && spec.progress === true) {
@@ -278,3 +294,4 @@ export function encodeFeatures(
   }
   if (spec.bkt && distinct > 0) push(layout.bkt, bktLogitSum / distinct);
 }
+

@@ -49,12 +49,20 @@ export const BEST_LR_SPEC: LogisticSpec = {
 export const BEST_ELO = { alpha: 0.4, beta: 0, smoothing: 5 } as const;
 
 /**
+ * Related items of `best` (item-neighbors.ts): pairs of answers at most 10 attempts apart, the 10 most similar items
+ * kept per item, similarities shrunk with 200 pseudo-pairs. Picked on the validation split among windows {5, 10, 20,
+ * 50, 100, 200}, kept {5, 10, 20, 30, 50, 100} and shrinkage {5, 10, 20, 50, 100, 200, 500, 1000}.
+ */
+export const BEST_NEIGHBORS = { window: 10, top: 10, shrinkage: 200, minPairs: 3 } as const;
+
+/**
  * `best`: Best-LR plus the learner's earlier attempts at the same item (counts, last outcome, gap), the pattern of
  * the last three answers at the skill and overall, recency-weighted correctness per skill and overall at three and
  * two decay rates, the last answer anywhere and the gap since the skill was last practised, the learner's progress
  * (skills practised, attempts per skill), an online ability (Elo rating against item easiness, overall and at the
- * skill) and BKT's prediction (cross-fitted) as one more feature. Every added weight has a plain reading ("recent
- * right answers at this skill add x to the log-odds"). Choices validated on held-out TRAINING learners
+ * skill), how much better than expected the learner did on related items (learned from the training learners:
+ * item-based collaborative filtering on Elo residuals) and BKT's prediction (cross-fitted) as one more feature. Every
+ * added weight has a plain reading ("recent right answers at this skill add x to the log-odds"). Choices validated on held-out TRAINING learners
  * (bench/kt/validate.ts; protocol in docs/benchmarks.md).
  */
 export const BEST_SPEC: LogisticSpec = {
@@ -71,4 +79,5 @@ export const BEST_SPEC: LogisticSpec = {
   totalPattern: 3,
   progress: true,
   elo: BEST_ELO,
+  neighbors: BEST_NEIGHBORS,
 };

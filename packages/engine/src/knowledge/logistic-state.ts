@@ -2,6 +2,7 @@ import { bktParamsFor, bktStep, type BktParams } from "./bkt.ts";
 import { addEvidence, NO_EVIDENCE, type SkillEvidence } from "./evidence.ts";
 import { emptyMap, mapGet, mapSet, type PersistentMap } from "./persistent-map.ts";
 import { sigmoid } from "./logistic.ts";
+import type { NeighborLookup } from "./item-neighbors.ts";
 import type { Observation } from "./tracer.ts";
 
 /** What the logistic tracers remember of a learner's practice at one skill (all counts are of earlier attempts). */
@@ -26,6 +27,8 @@ export interface ItemCounts {
   readonly last: number;
   /** Index of the last attempt at this item in the learner's history. */
   readonly lastIndex: number;
+  /** Elo residual y − σ(θ + e) of the last attempt at this item, when the model tracks Elo: the related-item evidence. */
+  readonly residual?: number;
 }
 
 /** A learner's knowledge state in the logistic family: counts, nothing fitted (the weights live in the tracer). */
@@ -73,6 +76,8 @@ export interface CountsConfig {
   readonly trackItems: boolean;
   readonly bkt?: BktParams;
   readonly elo?: EloConfig;
+  /** Related items of an item with their similarities (item-neighbors.ts), when the model uses them. */
+  readonly neighbors?: NeighborLookup;
 }
 
 /** The state of a learner with no attempts. */
@@ -156,6 +161,7 @@ export function updateCounts(state: CountsState, observation: Observation, confi
       incorrect: item.incorrect + 1 - outcome,
       last: outcome,
       lastIndex: state.attempts,
+      ...(elo === undefined ? {} : { residual: outcome - sigmoid(state.theta + easiness) }),
     });
   }
   const time = observation.time ?? state.lastTime;

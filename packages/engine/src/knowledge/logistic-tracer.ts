@@ -12,6 +12,7 @@ import {
 } from "./logistic-features.ts";
 import { initialCounts, skillCountsOf, updateCounts, type CountsState } from "./logistic-state.ts";
 import { countItemEasiness, easinessLookups, ownItemCounts, type ItemEasiness } from "./item-easiness.ts";
+import { fitItemNeighbors, neighborLookup, type ItemNeighbors, type NeighborLookup } from "./item-neighbors.ts";
 import { SparseRowsBuilder } from "./sparse-rows.ts";
 import type { KnowledgeTracer, LearnerHistory, MasteryExplanation, Rng, SerializedModel } from "./tracer.ts";
 
@@ -26,6 +27,8 @@ export interface LogisticParams {
   readonly bkt?: BktParams;
   /** Item easiness counted on the training data, when the spec tracks an online ability (Elo). */
   readonly easiness?: ItemEasiness;
+  /** Related items learned on the training data, when the spec uses them. */
+  readonly neighbors?: ItemNeighbors;
 }
 
 /** Current format version of serialized logistic parameters. */
@@ -52,6 +55,7 @@ export function createLogisticTracer(params: LogisticParams): KnowledgeTracer<Co
     params.spec,
     params.bkt,
     params.easiness === undefined ? undefined : easinessLookups(params.easiness)(),
+    params.neighbors === undefined ? undefined : neighborLookup(params.neighbors),
   );
   // One scratch buffer: the tracer is synchronous, so no two calls interleave.
   const buffer: FeatureBuffer = { indices: [], values: [] };
@@ -86,12 +90,15 @@ export function createLogisticTracer(params: LogisticParams): KnowledgeTracer<Co
 /** The design matrix of a replay: one row per attempt, features from earlier attempts only. */
 export function buildDesign(
   layout: FeatureLayout,
-  params: Pick<LogisticParams, "spec" | "bkt" | "easiness">,
+  params: Pick<LogisticParams, "spec" | "bkt" | "easiness" | "neighbors">,
   histories: readonly LearnerHistory[],
   /** BKT parameters to use for the h-th history's features (cross-fitting), instead of `params.bkt`. */
   bktOf?: (h: number) => BktParams,
+  /** Related items to use for the h-th history's features (cross-fitting), instead of `params.neighbors`. */
+  neighborsOf?: (h: number) => NeighborLookup,
 ): { X: ReturnType<SparseRowsBuilder["build"]>; y: Uint8Array } {
-  let config = countsConfigOf(params.spec, params.bkt);
+  const fixedNeighbors = params.neighbors === undefined ? undefined : neighborLookup(params.neighbors);
+  let config = countsConfigOf(params.spec, params.bkt, undefined, fixedNeighbors);
   const builder = new SparseRowsBuilder(layout.columns);
   const labels: number[] = [];
   const buffer: FeatureBuffer = { indices: [], values: [] };
@@ -100,11 +107,12 @@ export function buildDesign(
     const history = histories[h] as LearnerHistory;
     // Leave-one-learner-out easiness and out-of-fold BKT: a training learner's own answers never reach his features
     // through a fitted table, as they never will for a new learner.
-    if (params.easiness !== undefined || bktOf !== undefined) {
+    if (params.easiness !== undefined || bktOf !== undefined || neighborsOf !== undefined) {
       config = countsConfigOf(
         params.spec,
         bktOf === undefined ? params.bkt : bktOf(h),
         easiness === undefined ? undefined : easiness(ownItemCounts(history)),
+        neighborsOf === undefined ? fixedNeighbors : neighborsOf(h),
       );
     }
     let state = initialCounts(config);
@@ -148,7 +156,21 @@ export function fitLogisticParams(spec: LogisticSpec, histories: readonly Learne
     const odd = fitBkt(histories.filter((_, h) => h % 2 === 1), { rng, restarts: 3 });
     bktOf = (h) => (h % 2 === 0 ? odd : even);
   }
-  const { X, y } = buildDesign(layout, fitted, histories, bktOf);
+  let neighbors: ItemNeighbors | undefined;
+  let neighborsOf: ((h: number) => NeighborLookup) | undefined;
+  if (effective.neighbors !== undefined && effective.elo !== undefined && easiness !== undefined) {
+    const options = { alpha: effective.elo.alpha, ...effective.neighbors };
+    const lookup = easinessLookups(easiness)();
+    neighbors = fitItemNeighbors(histories, lookup, options);
+    if (histories.length >= 4) {
+      // Out of fold, like BKT: a training learner's features use related items learned from the other half.
+      const even = neighborLookup(fitItemNeighbors(histories.filter((_, h) => h % 2 === 0), lookup, options));
+      const odd = neighborLookup(fitItemNeighbors(histories.filter((_, h) => h % 2 === 1), lookup, options));
+      neighborsOf = (h) => (h % 2 === 0 ? odd : even);
+    }
+  }
+  const withNeighbors = neighbors === undefined ? fitted : { ...fitted, neighbors };
+  const { X, y } = buildDesign(layout, withNeighbors, histories, bktOf, neighborsOf);
   const weights = fitLogistic(X, y, { l2: layout.l2, lower: layout.lower });
-  return { ...fitted, itemIds, skillIds, weights: Array.from(weights) };
+  return { ...withNeighbors, itemIds, skillIds, weights: Array.from(weights) };
 }
