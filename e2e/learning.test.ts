@@ -2,7 +2,7 @@ import path from "node:path";
 import { type Item, readCourseDir, renderSpeakable, validateCourse } from "@attune/content";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, launchBrowser, screenshot } from "./support/browser.ts";
+import { SCREENSHOT_DIR, accessibilityViolations, launchBrowser, screenshot } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 /** Types or picks the right answer of an item in the page, from the course's own answer specification. */
@@ -76,6 +76,7 @@ describe("a learner's learning loop", () => {
 
     let answered = 0;
     let lessons = 0;
+    let previewChecked = false;
     for (let step = 0; step < 12 && answered < 3; step++) {
       const eyebrow = (await page.locator(".reason .eyebrow").textContent()) ?? "";
       if (eyebrow.startsWith("Lesson")) {
@@ -99,6 +100,30 @@ describe("a learner's learning loop", () => {
       if (answered === 0) {
         await page.getByRole("button", { name: "Show a hint" }).click();
         await expect.poll(() => page.getByRole("list", { name: "Hints" }).locator("li").count()).toBe(1);
+      }
+      if (!previewChecked && (item.type === "numeric" || item.type === "expression")) {
+        // The typed answer is drawn as it reads in print while the learner types; fraction boxes write the same text.
+        previewChecked = true;
+        const input = page.getByLabel(/Your answer/);
+        await input.fill("2 3/4");
+        await expect.poll(() => page.locator(".math-preview math mfrac").count(), { timeout: 10_000 }).toBe(1);
+        expect(await page.locator(".math-preview math > mrow > mn").first().textContent()).toBe("2");
+        expect(await page.locator(".math-preview").getAttribute("aria-hidden")).toBe("true");
+        await input.fill("(x+1)^2 ÷ 3");
+        await expect.poll(() => page.locator(".math-preview math msup").count(), { timeout: 10_000 }).toBe(1);
+        await input.fill("3/");
+        await expect.poll(() => page.locator(".math-preview-plain").textContent(), { timeout: 10_000 }).toBe("3/");
+        await input.fill("");
+        await page.getByRole("button", { name: "Mixed number", exact: true }).click();
+        await page.getByLabel("Whole number").fill("1");
+        await page.getByLabel("Numerator (top number)").fill("3");
+        await page.getByLabel("Denominator (bottom number)").fill("8");
+        expect(await input.inputValue()).toBe("1 3/8");
+        await expect.poll(() => page.locator(".math-preview math mfrac").count(), { timeout: 10_000 }).toBe(1);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await screenshot(page, "12c-math-preview");
+        await page.getByRole("button", { name: "Mixed number", exact: true }).click();
+        await input.fill("");
       }
       if (answered === 1 && (item.type === "numeric" || item.type === "short-text" || item.type === "expression")) {
         // A wrong answer: feedback, and the worked solution.
@@ -124,6 +149,7 @@ describe("a learner's learning loop", () => {
       await page.getByRole("button", { name: "Continue" }).click();
     }
     expect(answered).toBe(3);
+    expect(previewChecked).toBe(true);
   });
 
   it("takes the placement (questions so far, no score), stops early and shows the starting map with reasons", async () => {
@@ -162,11 +188,118 @@ describe("a learner's learning loop", () => {
     await screenshot(page, "14-placement-result");
     await page.getByRole("link", { name: "See my map" }).click();
     await page.getByRole("heading", { name: "My map" }).waitFor();
-    expect(await page.locator(".map-skill").count()).toBe(35);
-    expect(await page.locator(".status-locked").count()).toBeGreaterThan(0);
-    await page.locator(".map-skill").first().getByText("Why?").click();
+    // The drawing's code loads with the map page.
+    await page.locator(".skill-node").first().waitFor();
+    expect(await page.locator(".skill-node").count()).toBe(35);
+    expect(await page.locator(".skill-node.status-locked").count()).toBeGreaterThan(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, "15-my-map");
+    // The same map as a list, unit by unit.
+    await page.getByRole("button", { name: "List", exact: true }).click();
+    expect(await page.locator(".map-skill").count()).toBe(35);
+    await page.locator(".map-skill.status-locked").first().getByRole("button", { name: /Why\?/ }).click();
+    await page.getByRole("dialog").getByText(/Unlocks when you master/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "15b-my-map-list-details.png") });
+  });
+
+  it("draws my map as the course's skill graph, moves between skills with the keyboard and shows the evidence behind an estimate", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(server.url);
+    await page.getByLabel("Email").fill("learner02@demo.attune.test");
+    await page.getByLabel("Password").fill("attune-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "My map of Fractions" }).click();
+    await page.getByRole("heading", { name: "My map" }).waitFor();
+    // The drawing's code loads with the map page.
+    await page.locator(".skill-node").first().waitFor();
+    expect(await page.locator(".skill-node").count()).toBe(35);
+    // Every prerequisite is a line; every skill says its status in words, not only in colour.
+    expect(await page.locator(".skill-map-edges path.edge").count()).toBe(54);
+    const statuses = await page.locator(".skill-node .skill-node-status").allTextContents();
+    expect(statuses.every((s) => /^(Mastered|Needs review|In progress|Ready to learn|Locked)\d+%$/.test(s))).toBe(true);
+    // Layer by layer: the first skill has no prerequisite, the last needs the most.
+    const order = await page.locator(".skill-node").evaluateAll((els) => els.map((e) => e.getAttribute("data-skill-id")));
+    expect(order[0]).toBe("fraction-meaning");
+    expect(order.at(-1)).toBe("fraction-word-problems");
+
+    // Keyboard: one tab stop, arrow keys between skills, Enter opens the details, Escape returns to the skill.
+    await page.locator(".skill-node").first().focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-skill-id"))).toBe("unit-fractions");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Fractions as equal parts of a whole" });
+    await dialog.waitFor();
+    expect(await dialog.getByText("Ready to learn").first().isVisible()).toBe(true);
+    expect(await dialog.getByRole("heading", { name: "Why we think so" }).count()).toBe(1);
+    expect(await dialog.getByText(/likely between \d+% and \d+%/).count()).toBe(1);
+    const practise = dialog.getByRole("link", { name: "Practise this" });
+    expect(await practise.getAttribute("href")).toBe("/learn/fractions?skill=fraction-meaning");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-skill-id")), { timeout: 10_000 }).toBe("fraction-meaning");
+
+    // Answer a question, then the map shows the evidence for its skill: answers, last answers, last practised.
+    const shownItems: string[] = [];
+    page.on("response", (r) => {
+      const m = /\/api\/courses\/fractions\/items\/([^/?]+)$/.exec(new URL(r.url()).pathname);
+      if (m) shownItems.push(decodeURIComponent(m[1]!));
+    });
+    await page.getByRole("link", { name: "Continue learning" }).click();
+    await page.locator(".reason .eyebrow").waitFor();
+    for (let step = 0; step < 6; step++) {
+      const eyebrow = (await page.locator(".reason .eyebrow").textContent()) ?? "";
+      if (!eyebrow.startsWith("Lesson")) break;
+      await page.getByRole("button", { name: /continue/ }).click();
+      await page.waitForTimeout(300);
+    }
+    await page.locator(".item-card .prompt").waitFor();
+    await expect.poll(() => shownItems.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const item = items.get(shownItems.at(-1)!)!;
+    await answerRight(page, item);
+    await page.getByRole("button", { name: "Check my answer" }).click();
+    await page.locator(".feedback").waitFor();
+    await page.goto(`${server.url}/learn/fractions/map`);
+    const practised = page.locator(`.skill-node[data-skill-id="${item.skills[0]}"]`);
+    await practised.click();
+    const details = page.getByRole("dialog");
+    await details.getByText(/1 right out of 1 answer/).waitFor();
+    expect(await details.getByText(/Last practised on/).count()).toBe(1);
+    expect(await details.locator(".recent-answers .answer-right").count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "15c-skill-evidence.png") });
+    await details.getByRole("button", { name: "Close" }).click();
+
+    // Highlighting a unit dims the others; zooming out shows more of the map at once.
+    await page.getByRole("button", { name: /^Equivalent fractions and simplest form/ }).click();
+    expect(await page.locator(".skill-node.is-highlighted").count()).toBe(4);
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await screenshot(page, "15d-my-map-unit-zoomed");
+  });
+
+  it("keeps the map usable on a 360 px phone: the list first, the drawing scrolls", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+    await page.goto(server.url);
+    await page.getByLabel("Email").fill("learner02@demo.attune.test");
+    await page.getByLabel("Password").fill("attune-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "My map of Fractions" }).click();
+    await page.getByRole("heading", { name: "My map" }).waitFor();
+    expect(await page.locator(".map-skill").count()).toBe(35);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, "15e-my-map-phone-list");
+    await page.getByRole("button", { name: "Map", exact: true }).click();
+    // The drawing's code loads with the map page.
+    await page.locator(".skill-node").first().waitFor();
+    expect(await page.locator(".skill-node").count()).toBe(35);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.locator(".skill-map-scroll").evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    await page.locator(".skill-node").nth(4).click();
+    await page.getByRole("dialog").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "15f-my-map-phone-details.png") });
   });
 
   it("sets a goal and shows its projection from the learner's pace", async () => {

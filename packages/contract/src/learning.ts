@@ -101,6 +101,15 @@ export const SkillMasterySchema = z.object({
   reviewDueAt: z.string().nullable(),
   recent: z.array(z.boolean()),
   hintsUsed: z.number().int(),
+  /** When the skill (last) became mastered, while it counts as mastered. */
+  masteredAt: z.string().nullable(),
+  /** The latest spaced review of the mastered skill (FSRS), if it has had one since it was mastered. */
+  lastReviewedAt: z.string().nullable(),
+  /**
+   * What starts this skill if the learner picks it on their map (its unseen lesson, else an item fitted to them);
+   * null while a prerequisite is not mastered or when the skill has nothing to practise.
+   */
+  practice: ActivityViewSchema.nullable(),
 });
 export type SkillMastery = z.infer<typeof SkillMasterySchema>;
 export const MasteryListSchema = z

@@ -3,7 +3,11 @@ import type { ClassSummary, Me, Today } from "@attune/contract";
 import { Link } from "wouter";
 import { useQuery } from "@tanstack/react-query";
 import { get } from "../api/client.ts";
-import { useClasses, useLinkedLearners, useUsers } from "../api/queries.ts";
+import { useClasses, useUsers } from "../api/queries.ts";
+import { useClassAlerts } from "../api/teaching.ts";
+import { SchoolReport } from "./admin/school-report.tsx";
+import { GuardianHome } from "./guardian/guardian-home.tsx";
+import { formatDate } from "../components/format.ts";
 import { QueryState, StatusMessage } from "../components/status.tsx";
 
 export function HomePage({ me }: { me: Me }) {
@@ -46,7 +50,18 @@ function LearnerHome() {
             <div className="progress" role="progressbar" aria-label={t("home.progressLabel", { title: c.title })} aria-valuemin={0} aria-valuemax={c.skills} aria-valuenow={c.mastered}>
               <span style={{ width: `${c.skills ? (100 * c.mastered) / c.skills : 0}%` }} />
             </div>
-            {c.next.activity && <p className="small">{c.next.reason.text}</p>}
+            {c.next.activity && <p className="small next-reason">{c.next.reason.text}</p>}
+            {c.assignments.filter((a) => !a.done).length > 0 && (
+              <ul className="assigned-list small" aria-label={t("home.assignedTitle")}>
+                {c.assignments
+                  .filter((a) => !a.done)
+                  .map((a) => (
+                    <li key={a.id}>
+                      <strong>{a.title}</strong> — {a.dueAt ? t("home.assignedDue", { name: a.assignedBy, date: formatDate(a.dueAt) }) : t("home.assignedBy", { name: a.assignedBy })}
+                    </li>
+                  ))}
+              </ul>
+            )}
             {c.goals.map((g) => (
               <p key={g.id} className="small">
                 {t("home.goal", { title: g.title, status: t(`status.${g.status}`) })}
@@ -84,84 +99,82 @@ function LearnerHome() {
 }
 
 function ClassCards({ classes, linkTo }: { classes: ClassSummary[]; linkTo: boolean }) {
+  const { t } = useTranslation();
   return (
     <ul className="card-grid">
       {classes.map((c) => (
         <li key={c.id} className="card">
           <h3>{linkTo ? <Link href={`/classes/${c.id}`}>{c.name}</Link> : c.name}</h3>
-          <p className="muted">{c.course?.title ?? c.subject ?? "No course yet"}</p>
+          <p className="muted">{c.course?.title ?? c.subject ?? t("teacher.home.noCourseYet")}</p>
           <p className="stat">
-            <strong>{c.learnerCount}</strong> {c.learnerCount === 1 ? "learner" : "learners"}
+            <strong>{c.learnerCount}</strong> {t("teacher.home.learners", { count: c.learnerCount })}
           </p>
+          {linkTo && <ClassAlertsLine classId={c.id} />}
         </li>
       ))}
     </ul>
   );
 }
 
+/** How many alerts wait in a class, linking to them. */
+function ClassAlertsLine({ classId }: { classId: string }) {
+  const { t } = useTranslation();
+  const alerts = useClassAlerts(classId);
+  if (!alerts.data) return null;
+  const count = alerts.data.items.length;
+  if (count === 0) return <p className="small muted">{t("teacher.home.noAlerts")}</p>;
+  return (
+    <p className="small">
+      <Link href={`/classes/${classId}/alerts`}>{t("teacher.home.alerts", { count })}</Link>
+    </p>
+  );
+}
+
 function TeacherHome() {
+  const { t } = useTranslation();
   const classes = useClasses();
   return (
     <>
-      <h2>Your classes</h2>
+      <h2>{t("teacher.home.yourClasses")}</h2>
       <QueryState isPending={classes.isPending} error={classes.error} />
-      {classes.data?.items.length === 0 && <StatusMessage kind="empty">You do not teach a class yet. Your school's admin assigns classes.</StatusMessage>}
+      {classes.data?.items.length === 0 && <StatusMessage kind="empty">{t("teacher.home.noClasses")}</StatusMessage>}
       {classes.data && <ClassCards classes={classes.data.items} linkTo />}
     </>
   );
 }
 
-function GuardianHome() {
-  const learners = useLinkedLearners();
-  return (
-    <>
-      <h2>Your learners</h2>
-      <QueryState isPending={learners.isPending} error={learners.error} />
-      {learners.data?.items.length === 0 && <StatusMessage kind="empty">No learner is linked to your account yet. Ask the school to link your child.</StatusMessage>}
-      <ul className="card-grid">
-        {learners.data?.items.map((l) => (
-          <li key={l.id} className="card">
-            <h3>{l.name}</h3>
-            <p>{l.classes.length === 0 ? "Not in a class yet" : `Classes: ${l.classes.map((c) => c.name).join(", ")}`}</p>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
 function AdminHome() {
+  const { t } = useTranslation();
   const classes = useClasses();
   const learners = useUsers({ role: "learner", page: 1, pageSize: 1 });
   const teachers = useUsers({ role: "teacher", page: 1, pageSize: 1 });
   const guardians = useUsers({ role: "guardian", page: 1, pageSize: 1 });
   return (
     <>
-      <h2>Your school</h2>
+      <h2>{t("admin.home.yourSchool")}</h2>
       <dl className="stat-row">
         <div>
-          <dt>Learners</dt>
+          <dt>{t("admin.home.learners")}</dt>
           <dd>{learners.data?.total ?? "…"}</dd>
         </div>
         <div>
-          <dt>Teachers</dt>
+          <dt>{t("admin.home.teachers")}</dt>
           <dd>{teachers.data?.total ?? "…"}</dd>
         </div>
         <div>
-          <dt>Guardians</dt>
+          <dt>{t("admin.home.guardians")}</dt>
           <dd>{guardians.data?.total ?? "…"}</dd>
         </div>
         <div>
-          <dt>Classes</dt>
+          <dt>{t("admin.home.classes")}</dt>
           <dd>{classes.data?.items.length ?? "…"}</dd>
         </div>
       </dl>
       <p>
-        <Link href="/admin/users">Manage people</Link> · <Link href="/admin/classes">Manage classes</Link> · <Link href="/admin/audit">Audit log</Link>
+        <Link href="/admin/users">{t("admin.home.managePeople")}</Link> · <Link href="/admin/classes">{t("admin.home.manageClasses")}</Link> ·{" "}
+        <Link href="/admin/audit">{t("admin.home.audit")}</Link>
       </p>
-      <h2>Classes</h2>
-      <QueryState isPending={classes.isPending} error={classes.error} />
-      {classes.data && <ClassCards classes={classes.data.items} linkTo />}
+      <SchoolReport />
     </>
   );
 }

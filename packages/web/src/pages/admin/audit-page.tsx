@@ -1,34 +1,17 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useAuditEvents } from "../../api/queries.ts";
 import { QueryState } from "../../components/status.tsx";
 
-const ACTIONS: Record<string, string> = {
-  "class.roster.read": "viewed a class roster",
-  "users.list": "listed people",
-  "user.read": "viewed a person",
-  "user.create": "created an account",
-  "user.password-reset": "reset a password",
-  "user.deactivate": "deactivated an account",
-  "user.reactivate": "reactivated an account",
-  "guardian.link": "linked a guardian",
-  "guardian.unlink": "unlinked a guardian",
-  "guardian.learners.read": "viewed their learners",
-  "class.create": "created a class",
-  "class.update": "changed a class",
-  "class.enrol": "enrolled a learner",
-  "class.unenrol": "removed a learner from a class",
-  "class.teacher.add": "added a teacher to a class",
-  "class.teacher.remove": "removed a teacher from a class",
-};
-
 export function AdminAuditPage() {
+  const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const events = useAuditEvents(page);
   const pages = events.data ? Math.max(1, Math.ceil(events.data.total / events.data.pageSize)) : 1;
   return (
     <section className="page">
-      <h1>Audit log</h1>
-      <p className="muted">Every read or change of a learner's data by someone other than the learner, newest first.</p>
+      <h1>{t("admin.audit.title")}</h1>
+      <p className="muted">{t("admin.audit.intro")}</p>
       <QueryState isPending={events.isPending} error={events.error} />
       {events.data && (
         <>
@@ -36,10 +19,10 @@ export function AdminAuditPage() {
             <table>
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Learner</th>
+                  <th scope="col">{t("admin.audit.when")}</th>
+                  <th scope="col">{t("admin.audit.who")}</th>
+                  <th scope="col">{t("admin.audit.what")}</th>
+                  <th scope="col">{t("admin.audit.learner")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -48,19 +31,19 @@ export function AdminAuditPage() {
                   return (
                     <tr key={e.id}>
                       <td><time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time></td>
-                      <td>{e.actorName ?? "System"} <span className="muted capitalize">{e.actorRole}</span></td>
-                      <td>{ACTIONS[e.action] ?? e.action}</td>
-                      <td>{e.learnerName ?? (count > 0 ? `${count} learners` : "—")}</td>
+                      <td>{e.actorName ?? t("admin.audit.system")} <span className="muted">{e.actorRole ? t(`admin.roles.${e.actorRole}`, { defaultValue: e.actorRole }) : ""}</span></td>
+                      <td>{t(`admin.audit.actions.${e.action.replaceAll(".", "_")}`, { defaultValue: e.action })}</td>
+                      <td>{e.learnerName ?? (count > 0 ? t("admin.audit.learners", { count }) : "—")}</td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="Pages">
-            <button type="button" className="button-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Newer</button>
-            <span>Page {page} of {pages}</span>
-            <button type="button" className="button-secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>Older</button>
+          <nav className="pager" aria-label={t("admin.pages")}>
+            <button type="button" className="button-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t("admin.audit.newer")}</button>
+            <span>{t("admin.pageOf", { page, pages })}</span>
+            <button type="button" className="button-secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t("admin.audit.older")}</button>
           </nav>
         </>
       )}

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import type { ItemViewData } from "../../api/queries.ts";
+import { FractionEntry, FractionGlyph, type FractionMode } from "../../components/math-preview/fraction-entry.tsx";
+import { MathPreview } from "../../components/math-preview/math-preview.tsx";
 
 export type Response = string | string[] | Record<string, string>;
 
@@ -111,12 +113,21 @@ function FillIn({ item, disabled, onChange }: Props) {
   );
 }
 
+/** Maths answers (numeric and expression items) get a live preview and fraction helpers; other text is plain. */
+const MATH_TYPES = new Set(["numeric", "expression"]);
+
 function TypedAnswer({ item, disabled, onChange }: Props) {
   const { t } = useTranslation();
   const [value, setValue] = useState("");
+  const [entry, setEntry] = useState<FractionMode | null>(null);
   const id = `answer-${item.id}`;
+  const maths = MATH_TYPES.has(item.type);
+  const update = (text: string) => {
+    setValue(text);
+    onChange(text.trim() ? text : null);
+  };
   return (
-    <div className="field">
+    <div className="field typed-answer">
       <label htmlFor={id}>{t("item.yourAnswer")}{item.units?.length ? t("item.inUnit", { unit: item.units[0] }) : ""}</label>
       <input
         id={id}
@@ -128,11 +139,22 @@ function TypedAnswer({ item, disabled, onChange }: Props) {
         disabled={disabled}
         value={value}
         aria-describedby={`${id}-help`}
-        onChange={(e) => {
-          setValue(e.target.value);
-          onChange(e.target.value.trim() ? e.target.value : null);
-        }}
+        onChange={(e) => update(e.target.value)}
       />
+      {maths && (
+        <>
+          <div className="math-tools" role="group" aria-label={t("answer.tools")}>
+            {(["fraction", "mixed"] as const).map((mode) => (
+              <button key={mode} type="button" className="math-tool" aria-pressed={entry === mode} disabled={disabled} onClick={() => setEntry(entry === mode ? null : mode)}>
+                <FractionGlyph mixed={mode === "mixed"} />
+                {t(`answer.${mode}`)}
+              </button>
+            ))}
+          </div>
+          {entry && !disabled && <FractionEntry key={entry} mode={entry} value={value} onChange={update} />}
+          <MathPreview text={value} />
+        </>
+      )}
       <p id={`${id}-help`} className="muted small">{t(`item.help.${item.type}`, { defaultValue: "" })}</p>
     </div>
   );

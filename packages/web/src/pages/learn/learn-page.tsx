@@ -1,12 +1,13 @@
 import { useTranslation } from "react-i18next";
 import type { ActivityView, AttemptResult, NextActivity } from "@attune/contract";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
-import { Link } from "wouter";
+import { useEffect, useRef, useState } from "react";
+import { Link, useLocation } from "wouter";
 import { post } from "../../api/client.ts";
 import { useNextActivity } from "../../api/queries.ts";
 import { usePreferences } from "../../components/preferences.tsx";
 import { QueryState } from "../../components/status.tsx";
+import { usePickedSkill } from "../../components/skill-map/picked-skill.ts";
 import { ItemPanel } from "./item-panel.tsx";
 import { LessonPanel } from "./lesson-panel.tsx";
 
@@ -24,10 +25,21 @@ export function LearnPage({ courseId }: { courseId: string }) {
   const [summary, setSummary] = useState({ answered: 0, right: 0, mastered: [] as string[] });
   const [paused, setPaused] = useState(false);
   const next = current ?? fetched.data;
-  const activity = chosen ?? next?.activity ?? null;
+  // A skill picked on the map ("Practise this") comes first; the recommendation follows after it.
+  const picked = usePickedSkill(courseId);
+  const [, navigate] = useLocation();
+  const pickedActivity = count === 0 && current === null ? picked.activity : null;
+  const activity = chosen ?? pickedActivity ?? next?.activity ?? null;
+  const pickRecorded = useRef(false);
+  useEffect(() => {
+    if (pickRecorded.current || !picked.activity || !next) return;
+    pickRecorded.current = true;
+    void post(`/api/courses/${courseId}/choices`, { recommended: next.activity, chosen: picked.activity });
+  }, [picked.activity, next, courseId]);
 
   const advance = async (result?: AttemptResult) => {
     setChosen(null);
+    if (picked.skillId) navigate(`/learn/${courseId}`, { replace: true });
     setCount(count + 1);
     if (result) {
       setCurrent(result.next);
@@ -77,7 +89,8 @@ export function LearnPage({ courseId }: { courseId: string }) {
             <p className="eyebrow">
               {kindLabel(activity.kind)} · {activity.skillName}
             </p>
-            {!chosen && <p className="reason-text">{next.reason.text}</p>}
+            {!chosen && !pickedActivity && <p className="reason-text">{next.reason.text}</p>}
+            {!chosen && pickedActivity && <p className="reason-text">{t("learn.pickedOnMap")}</p>}
           </div>
           {activity.kind === "lesson" ? (
             <LessonPanel key={`${activity.lessonId}-${count}`} courseId={courseId} lessonId={activity.lessonId!} onDone={() => advance()} />

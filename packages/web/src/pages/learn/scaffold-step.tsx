@@ -51,7 +51,7 @@ export function ScaffoldStep({ courseId, itemId, number, html, scaffold }: { cou
             {t("item.checkStep")}
           </button>
           {result && !result.correct && (
-            <button type="button" className="button-link" onClick={() => void send(true)}>
+            <button type="button" className="button-secondary" onClick={() => void send(true)}>
               {t("item.showStepAnswer")}
             </button>
           )}
