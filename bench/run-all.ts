@@ -10,6 +10,7 @@ import { benchAnswerLoop } from "./api/answer-loop.bench.ts";
 import { benchCourseImport } from "./content/course-import.bench.ts";
 import { writeBenchmarkSection } from "./support/benchmarks-doc.ts";
 import { machineLine } from "./support/machine.ts";
+import { benchTeachingDashboard, teachingSection } from "./teaching/dashboard.bench.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -52,3 +53,8 @@ writeBenchmarkSection(
     `Target: p99 ≤ 15 ms at 500 attempts/s on SQLite. Latencies in ms.\n\n` +
     `| database | rate /s | requests | non-2xx | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|---|---|\n${rows.join("\n")}`,
 );
+
+console.log("\n== teaching: class dashboard (35 learners, 50,000 attempts) and school report (2,000 learners)");
+const teaching = [];
+for (const db of ["sqlite", "postgres"] as const) teaching.push(await benchTeachingDashboard(db));
+writeBenchmarkSection("teaching", teachingSection(teaching));

@@ -77,15 +77,24 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError(413, "payload_too_large", "The request body is larger than 1 MB.");
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError(413, "payload_too_large", "The request body is larger than 1 MB.");
+    },
+  });
+  app.use("/api/*", async (c, next) => {
+    // Hono's bodyLimit asks for `c.req.raw.body` first, which makes @hono/node-server build a full web Request
+    // with a stream per request (a fifth of an answer's CPU). The same rule from the headers where they settle it;
+    // a streamed (chunked) body still goes through bodyLimit, which counts it.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const length = c.req.header("content-length");
+    if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
+      if (Number.parseInt(length, 10) > MAX_BODY_BYTES) throw new AppError(413, "payload_too_large", "The request body is larger than 1 MB.");
+      return next();
+    }
+    return limitBody(c, next);
+  });
 
   const resolveActor = (headers: Headers) => deps.sessions.actorFrom(headers);
   const route = routeDeclarer(app, routes, resolveActor);
@@ -183,8 +192,15 @@ function serveWebApp(app: OpenAPIHono<AppEnv>, webDir: string) {
     // Vite names assets by content hash: they never change, so browsers may keep them for a year.
     if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
   });
+  app.use("/*", async (c, next) => {
+    await next();
+    // The shell names the current build's assets: browsers must revalidate it.
+    if (c.res.status === 200 && (c.req.path === "/" || c.req.path.endsWith(".html"))) c.header("Cache-Control", "no-cache");
+  });
   app.use("/*", serveStatic({ root: webDir }));
-  // Client-side routes: every other GET gets the app shell.
+  // A missing hashed asset (an old build's chunk after an update) is 404, never the app shell cached for a year.
+  app.get("/assets/*", (c) => c.json(errorBody("not_found", "No such file."), 404));
+  // Client-side routes: every other GET gets the app shell, revalidated each time so an update is seen at once.
   app.get("*", (c) => {
     c.header("Cache-Control", "no-cache");
     return c.html(fs.readFileSync(indexFile, "utf8"));

@@ -9,8 +9,8 @@ import { recordAudit, recordLearnerDataRead } from "../services/audit.service.ts
 import { loadClassRecords } from "./class-records.ts";
 import { classLearners, learnerOfTaughtClass, parseList, taughtClass } from "./teaching-access.ts";
 
-/** Alerts and behaviour are judged on the last eight weeks: older evidence is history, not news. */
-export const ALERT_LOOKBACK_DAYS = 56;
+/** Alerts are judged on the last five weeks: no rule looks back further than 30 days, older evidence is history. */
+export const ALERT_LOOKBACK_DAYS = 35;
 /** A dismissed alert stays hidden this long; if the situation persists, it comes back with fresh evidence. */
 export const DISMISSAL_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -48,7 +48,7 @@ export async function alertsFor(deps: Deps, course: CourseContent, learners: { i
   const since = new Date(now - ALERT_LOOKBACK_DAYS * DAY_MS).toISOString();
   const graph = courseGraphOf(course);
   const [records, allTime, goals, dismissals, params] = await Promise.all([
-    loadClassRecords(deps.db, course, ids, since),
+    loadClassRecords(deps.db, course, ids, since, { answers: false, history: true }),
     deps.db
       .selectFrom("attempts")
       .select(["learner_id", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.sum<number>("duration_ms").as("ms")])

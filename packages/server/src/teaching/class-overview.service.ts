@@ -23,7 +23,7 @@ export async function classOverview(deps: Deps, actor: Actor, classId: string): 
   }
   const course = await deps.courses.get(cls.course_id);
   const [records, params] = await Promise.all([
-    loadClassRecords(deps.db, course, learners.map((l) => l.id), new Date(now - 14 * DAY_MS).toISOString()),
+    loadClassRecords(deps.db, course, learners.map((l) => l.id), new Date(now - 14 * DAY_MS).toISOString(), { answers: false, history: false }),
     bktParamsForCourse(deps.db, course),
   ]);
   const summary = summarizeClass({

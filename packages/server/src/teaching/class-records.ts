@@ -1,11 +1,21 @@
+import { type Item, renderPlain } from "@attune/content";
 import type { AttemptRecord, LessonViewRecord, MasteryPoint, SkillStateRecord } from "@attune/engine";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { CourseContent } from "../learning/course-content.ts";
+import { texAsText } from "./plain-text.ts";
 
-/** What a learner typed, as text: the checker's normal form when it made one, else the raw response. */
-export function answerText(response: string): string {
+/**
+ * What a learner answered, as text: for choice items the chosen choices' text (not their ids), else the checker's
+ * normal form when it made one, else the raw response.
+ */
+export function answerText(response: string, item?: Item): string {
   const parsed = JSON.parse(response) as { response?: unknown; normalized?: unknown };
+  if (item && (item.type === "single-choice" || item.type === "multiple-select" || item.type === "ordering")) {
+    const ids = Array.isArray(parsed.response) ? (parsed.response as unknown[]) : [parsed.response];
+    const texts = ids.map((id) => item.choices.find((c) => c.id === id)?.text ?? String(id));
+    return texts.map((t) => renderPlain(t, texAsText)).join(item.type === "ordering" ? " → " : ", ");
+  }
   const value = parsed.normalized ?? parsed.response;
   if (typeof value === "string") return value;
   return JSON.stringify(value ?? "");
@@ -15,13 +25,22 @@ export function answerText(response: string): string {
  * The class's evidence as the analytics read it: attempts (oldest first), lesson views and knowledge states of
  * the given learners in the course, from `since` on (attempts and lessons) — three indexed queries.
  */
-export async function loadClassRecords(db: Kysely<Database>, course: CourseContent, learnerIds: string[], since?: string) {
+export async function loadClassRecords(
+  db: Kysely<Database>,
+  course: CourseContent,
+  learnerIds: string[],
+  since?: string,
+  // Answers and the mastery history mean parsing two JSON columns per attempt: only the views that show them pay.
+  want: { answers?: boolean; history?: boolean } = { answers: true, history: true },
+) {
   if (learnerIds.length === 0) {
     return { attempts: [] as (AttemptRecord & { id: string })[], lessons: [] as LessonViewRecord[], states: [] as SkillStateRecord[], masteryHistory: new Map<string, MasteryPoint[]>() };
   }
   let attemptQuery = db
     .selectFrom("attempts")
-    .select(["id", "learner_id", "item_id", "skill_ids", "correct", "response", "hints_used", "duration_ms", "context", "answered_at", "result"])
+    .select(["id", "learner_id", "item_id", "skill_ids", "correct", "hints_used", "duration_ms", "context", "answered_at"])
+    .$if(want.answers === true, (q) => q.select("response"))
+    .$if(want.answers === true || want.history === true, (q) => q.select("result"))
     .where("course_id", "=", course.id)
     .where("learner_id", "in", learnerIds);
   let lessonQuery = db.selectFrom("lesson_views").select(["learner_id", "lesson_id", "seconds", "viewed_at"]).where("course_id", "=", course.id).where("learner_id", "in", learnerIds);
@@ -30,7 +49,8 @@ export async function loadClassRecords(db: Kysely<Database>, course: CourseConte
     lessonQuery = lessonQuery.where("viewed_at", ">=", since);
   }
   const [attemptRows, lessonRows, stateRows] = await Promise.all([
-    attemptQuery.orderBy("answered_at").orderBy("id").execute(),
+    // The engine sorts each learner's attempts itself; an SQL sort of the whole class would spill on PostgreSQL.
+    attemptQuery.execute(),
     lessonQuery.execute(),
     db
       .selectFrom("learner_skill_states")
@@ -43,8 +63,8 @@ export async function loadClassRecords(db: Kysely<Database>, course: CourseConte
   const masteryHistory = new Map<string, MasteryPoint[]>();
   const attempts = attemptRows.map((a) => {
     const item = course.itemById.get(a.item_id);
-    const result = JSON.parse(a.result) as { misconceptionId?: string; masteryChanges?: { skillId: string; after: number }[] };
-    for (const change of result.masteryChanges ?? []) {
+    const result = (a.result ? JSON.parse(a.result) : {}) as { misconceptionId?: string; masteryChanges?: { skillId: string; after: number }[] };
+    for (const change of want.history === true ? (result.masteryChanges ?? []) : []) {
       let list = masteryHistory.get(a.learner_id);
       if (!list) masteryHistory.set(a.learner_id, (list = []));
       list.push({ skillId: change.skillId, at: a.answered_at, mastery: change.after });
@@ -59,7 +79,7 @@ export async function loadClassRecords(db: Kysely<Database>, course: CourseConte
       responseMs: a.duration_ms,
       hintsUsed: a.hints_used,
       hintCount: item?.hints.length ?? 0,
-      answer: answerText(a.response),
+      ...(a.response ? { answer: answerText(a.response, item) } : {}),
       ...(result.misconceptionId ? { misconceptionId: result.misconceptionId } : {}),
       context: a.context,
     };

@@ -49,7 +49,7 @@ export async function classExport(deps: Deps, actor: Actor, classId: string, kin
         r.item_id,
         parseList(r.skill_ids).join(" "),
         r.correct,
-        answerText(r.response),
+        answerText(r.response, course.itemById.get(r.item_id)),
         r.hints_used,
         r.duration_ms === null ? null : Math.round(r.duration_ms / 100) / 10,
         r.context,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CourseContent } from "../learning/course-content.ts";
-import { learnerTimeline, plainPrompt } from "./learner-timeline.ts";
+import { learnerTimeline } from "./learner-timeline.ts";
+import { plainPrompt, texAsText } from "./plain-text.ts";
 
 const course = {
   skillById: new Map([["add", { name: "Adding" }]]),
@@ -38,5 +39,9 @@ describe("learner timeline", () => {
   it("shortens prompts to one plain line", () => {
     expect(plainPrompt("a\n\n*b*", 10)).toBe("a b");
     expect(plainPrompt("x".repeat(20), 10)).toBe("xxxxxxxxx…");
+  });
+  it("writes math as text in prompts", () => {
+    expect(texAsText("\\frac{3}{4} \\times 2")).toBe("3/4 × 2");
+    expect(plainPrompt("Add: $\\frac{1}{3} + \\frac{1}{10}$")).toBe("Add: 1/3 + 1/10");
   });
 });

@@ -1,5 +1,6 @@
 import type { CourseContent } from "../learning/course-content.ts";
 import { answerText } from "./class-records.ts";
+import { plainPrompt } from "./plain-text.ts";
 import { parseList } from "./teaching-access.ts";
 
 /** A pause longer than this ends a study session (the usual 30-minute inactivity rule of web analytics). */
@@ -26,7 +27,7 @@ export function learnerTimeline(course: CourseContent, attempts: AttemptRow[], l
       itemId: a.item_id,
       skills: parseList(a.skill_ids).map(skillName),
       correct: a.correct === 1,
-      response: answerText(a.response),
+      response: answerText(a.response, course.itemById.get(a.item_id)),
       hintsUsed: a.hints_used,
       seconds: a.duration_ms === null ? null : Math.round(a.duration_ms / 100) / 10,
       context: a.context,
@@ -67,10 +68,4 @@ export function learnerTimeline(course: CourseContent, attempts: AttemptRow[], l
     .slice(0, 10)
     .map(([itemId, c]) => ({ itemId, prompt: plainPrompt(course.itemById.get(itemId)?.prompt ?? itemId), ...c }));
   return { sessions: sessions.reverse(), troubleItems };
-}
-
-/** A prompt shortened to one line of plain text for lists (markdown and math delimiters removed). */
-export function plainPrompt(prompt: string, max = 120): string {
-  const text = prompt.replace(/[*_`#>$\\]/g, "").replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
