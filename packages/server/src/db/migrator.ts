@@ -7,8 +7,8 @@ import * as createLearnerSkillStates from "./migrations/20261124040000-create-le
 import * as createLessonsSeenChoicesPlacementsGoals from "./migrations/20261124050000-create-lessons-seen-choices-placements-goals.ts";
 import * as createLearnerProfiles from "./migrations/20261124060000-create-learner-profiles.ts";
 import * as createTeachingRecords from "./migrations/20261124070000-create-teaching-records.ts";
-import * as teachingReportIndexes from "./migrations/20261124100000-teaching-report-indexes.ts";
 import * as indexRecentAttempts from "./migrations/20261124090000-index-recent-attempts.ts";
+import * as teachingReportIndexes from "./migrations/20261124100000-teaching-report-indexes.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the bundled server carries them;
@@ -22,8 +22,8 @@ export const migrations: Record<string, Migration> = {
   "20261124050000-create-lessons-seen-choices-placements-goals": createLessonsSeenChoicesPlacementsGoals,
   "20261124060000-create-learner-profiles": createLearnerProfiles,
   "20261124070000-create-teaching-records": createTeachingRecords,
-  "20261124100000-teaching-report-indexes": teachingReportIndexes,
   "20261124090000-index-recent-attempts": indexRecentAttempts,
+  "20261124100000-teaching-report-indexes": teachingReportIndexes,
 };
 
 /**

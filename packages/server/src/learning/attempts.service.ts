@@ -1,14 +1,16 @@
-import { type AnswerResponse, checkAnswer, renderMarkdown } from "@attune/content";
+import { type AnswerResponse, checkAnswer } from "@attune/content";
 import type { AttemptResult, MasteryChange, RecordAttemptInput } from "@attune/contract";
 import { type BktParams, type MemoryCard, bktParamsFor, bktStep, createMemoryCard, reviewDueAt, reviewMemoryCard } from "@attune/engine";
 import type { Kysely } from "kysely";
+import { compiledQuery, paramsFor } from "../db/compiled-query.ts";
+import type { Dialect } from "../db/database.ts";
 import type { Database, LearnerSkillStatesTable } from "../db/schema.ts";
 import type { Actor, Deps } from "../http/app-env.ts";
 import { notFound } from "../http/errors.ts";
 import { bktParamsForCourse } from "./bkt-params.ts";
-import type { CourseContent } from "./course-content.ts";
+import { type CourseContent, courseMarkdownHtml } from "./course-content.ts";
 import { appendToAttemptLog } from "./attempt-log.ts";
-import { assertLearnerInCourse } from "./learner-access.ts";
+import { learnerCourseContent } from "./learner-access.ts";
 import { learnerNextActivity } from "./next-activity.service.ts";
 
 type StoredResult = Omit<AttemptResult, "duplicate" | "masteryChanges" | "next"> & { masteryChanges: MasteryChange[] };
@@ -20,7 +22,30 @@ function isUniqueViolation(error: unknown): boolean {
   return e.code === "23505" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || /UNIQUE constraint failed/.test(e.message ?? "");
 }
 
-/** Applies one answer to the touched skills' rows (BKT, Corbett & Anderson 1995) and says how mastery moved. */
+const SKILL_STATE_KEY = ["learner_id", "course_id", "skill_id", "school_id"] as const;
+const SKILL_STATE_VALUES = ["p_known", "attempts", "correct", "hints_used", "recent", "last_practiced_at", "mastered_at", "memory", "review_due_at", "updated_at"] as const;
+
+const selectSkillStates = compiledQuery<{ learnerId: string; courseId: string }, LearnerSkillStatesTable>((db, param) =>
+  db.selectFrom("learner_skill_states").selectAll().where("learner_id", "=", param("learnerId")).where("course_id", "=", param("courseId")),
+);
+const insertSkillState = compiledQuery<LearnerSkillStatesTable, unknown>((db, param) =>
+  db.insertInto("learner_skill_states").values(paramsFor(param, [...SKILL_STATE_KEY, ...SKILL_STATE_VALUES])),
+);
+// The key columns stay out of SET: SQLite rewrites the entries of every index a SET column is part of.
+const updateSkillState = compiledQuery<LearnerSkillStatesTable, unknown>((db, param) =>
+  db
+    .updateTable("learner_skill_states")
+    .set(paramsFor(param, SKILL_STATE_VALUES))
+    .where("learner_id", "=", param("learner_id"))
+    .where("course_id", "=", param("course_id"))
+    .where("skill_id", "=", param("skill_id")),
+);
+
+/**
+ * Applies one answer to the touched skills' rows (BKT, Corbett & Anderson 1995) and says how mastery moved. Reads
+ * all of the learner's rows in the course in one query, because the next activity needs them all: it gets them
+ * back as they stand after this answer.
+ */
 async function updateSkillStates(
   trx: Kysely<Database>,
   params: BktParams,
@@ -30,20 +55,15 @@ async function updateSkillStates(
   correct: boolean,
   hintsUsed: number,
   at: string,
-): Promise<MasteryChange[]> {
-  const rows = await trx
-    .selectFrom("learner_skill_states")
-    .selectAll()
-    .where("learner_id", "=", actor.id)
-    .where("course_id", "=", course.id)
-    .where("skill_id", "in", skillIds)
-    .execute();
+): Promise<{ changes: MasteryChange[]; states: LearnerSkillStatesTable[] }> {
+  const states = await selectSkillStates.execute(trx, { learnerId: actor.id, courseId: course.id });
   const changes: MasteryChange[] = [];
   for (const skillId of skillIds) {
     const skill = course.skillById.get(skillId);
     if (!skill) continue;
     const p = bktParamsFor(params, skillId);
-    const row = rows.find((r) => r.skill_id === skillId);
+    const index = states.findIndex((r) => r.skill_id === skillId);
+    const row = index >= 0 ? states[index] : undefined;
     const before = row?.p_known ?? p.prior;
     const after = bktStep(before, correct, p);
     const wasMastered = row?.mastered_at != null;
@@ -72,19 +92,15 @@ async function updateSkillStates(
       updated_at: at,
     };
     if (row) {
-      await trx
-        .updateTable("learner_skill_states")
-        .set(next)
-        .where("learner_id", "=", actor.id)
-        .where("course_id", "=", course.id)
-        .where("skill_id", "=", skillId)
-        .execute();
+      await updateSkillState.execute(trx, next);
+      states[index] = next;
     } else {
-      await trx.insertInto("learner_skill_states").values(next).execute();
+      await insertSkillState.execute(trx, next);
+      states.push(next);
     }
     changes.push({ skillId, name: skill.name, before, after, mastered, gained: mastered && !wasMastered, lost: wasMastered && !mastered });
   }
-  return changes;
+  return { changes, states };
 }
 
 /**
@@ -92,11 +108,10 @@ async function updateSkillStates(
  * updates the learner's knowledge state of every skill the item is tagged with — one transaction.
  */
 export async function recordAttempt(deps: Deps, actor: Actor, courseId: string, input: RecordAttemptInput): Promise<AttemptResult> {
-  await assertLearnerInCourse(deps.db, actor, courseId);
-  const course = await deps.courses.get(courseId);
+  const course = await learnerCourseContent(deps, actor, courseId);
   const params = await bktParamsForCourse(deps.db, course);
-  const result = await appendAttempt(deps, actor, course, params, input);
-  return { ...result, next: await learnerNextActivity(deps, actor, courseId, { course, params }) };
+  const { states, ...result } = await appendAttempt(deps, actor, course, params, input);
+  return { ...result, next: await learnerNextActivity(deps, actor, courseId, { course, params, ...(states ? { states } : {}) }) };
 }
 
 async function appendAttempt(
@@ -105,29 +120,27 @@ async function appendAttempt(
   course: CourseContent,
   params: BktParams,
   input: RecordAttemptInput,
-): Promise<Omit<AttemptResult, "next">> {
+): Promise<Omit<AttemptResult, "next"> & { states?: LearnerSkillStatesTable[] }> {
   const courseId = course.id;
-  const existing = await findAttempt(deps.db, actor.id, input.attemptId);
-  if (existing) return { ...existing, duplicate: true };
-
   const item = course.itemById.get(input.itemId);
-  if (!item) throw notFound("Item");
-  const check = checkAnswer(item, input.response as AnswerResponse);
+  // Checked before the transaction opens, so the learner's lock is held only for reads and writes.
+  const check = item ? checkAnswer(item, input.response as AnswerResponse) : undefined;
   const at = deps.now().toISOString();
   const hintsUsed = input.hintsUsed ?? 0;
 
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      // One learner's answers are applied one at a time (SQLite serialises writers already; PostgreSQL needs the lock).
-      if (deps.dialect === "postgres") await trx.selectFrom("users").select("id").where("id", "=", actor.id).forUpdate().execute();
-      const masteryChanges = await updateSkillStates(trx, params, course, actor, item.skills, check.correct, hintsUsed, at);
+      const existing = await lockLearnerAndFindAttempt(trx, deps.dialect, actor.id, input.attemptId);
+      if (existing) return { ...existing, duplicate: true };
+      if (!item || !check) throw notFound("Item");
+      const { changes: masteryChanges, states } = await updateSkillStates(trx, params, course, actor, item.skills, check.correct, hintsUsed, at);
       const result: StoredResult = {
         attemptId: input.attemptId,
         correct: check.correct,
-        ...(check.feedback ? { feedback: check.feedback, feedbackHtml: renderMarkdown(check.feedback) } : {}),
+        ...(check.feedback ? { feedback: check.feedback, feedbackHtml: courseMarkdownHtml(course, check.feedback) } : {}),
         ...(check.formNote ? { formNote: check.formNote } : {}),
         ...(check.misconceptionId ? { misconceptionId: check.misconceptionId } : {}),
-        ...(check.correct ? {} : { solution: item.solution, solutionHtml: renderMarkdown(item.solution) }),
+        ...(check.correct ? {} : { solution: item.solution, solutionHtml: courseMarkdownHtml(course, item.solution) }),
         masteryChanges,
       };
       await appendToAttemptLog(trx, actor, {
@@ -142,7 +155,7 @@ async function appendAttempt(
         context: input.context ?? "practice",
         at,
       });
-      return { ...result, duplicate: false };
+      return { ...result, duplicate: false, states };
     });
   } catch (error) {
     // The same attempt id arrived twice at once: the first one won; answer as for any retry.
@@ -154,7 +167,31 @@ async function appendAttempt(
   }
 }
 
+/**
+ * A retried attempt id answers with what was stored. On PostgreSQL the same query locks the learner's row, so one
+ * learner's answers apply one at a time (SQLite serialises writers already); a retry that was waiting for the lock
+ * behind its own first try reads from before it and meets the unique key on insert instead (handled above).
+ */
+async function lockLearnerAndFindAttempt(trx: Kysely<Database>, dialect: Dialect, learnerId: string, attemptId: string): Promise<StoredResult | undefined> {
+  if (dialect === "sqlite") return findAttempt(trx, learnerId, attemptId);
+  const row = await lockLearnerFindAttempt.executeTakeFirst(trx, { learnerId, attemptId });
+  return row?.result ? (JSON.parse(row.result) as StoredResult) : undefined;
+}
+
 async function findAttempt(db: Kysely<Database>, learnerId: string, attemptId: string): Promise<StoredResult | undefined> {
-  const row = await db.selectFrom("attempts").select("result").where("learner_id", "=", learnerId).where("id", "=", attemptId).executeTakeFirst();
+  const row = await selectAttemptResult.executeTakeFirst(db, { learnerId, attemptId });
   return row ? (JSON.parse(row.result) as StoredResult) : undefined;
 }
+
+type AttemptKey = { learnerId: string; attemptId: string };
+const selectAttemptResult = compiledQuery<AttemptKey, { result: string }>((db, param) =>
+  db.selectFrom("attempts").select("result").where("learner_id", "=", param("learnerId")).where("id", "=", param("attemptId")),
+);
+const lockLearnerFindAttempt = compiledQuery<AttemptKey, { result: string | null }>((db, param) =>
+  db
+    .selectFrom("users as u")
+    .leftJoin("attempts as a", (join) => join.onRef("a.learner_id", "=", "u.id").on("a.id", "=", param("attemptId")))
+    .select("a.result")
+    .where("u.id", "=", param("learnerId"))
+    .forUpdate("u"),
+);

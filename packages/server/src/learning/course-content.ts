@@ -1,4 +1,4 @@
-import type { BktPriors, Item, Lesson, Unit } from "@attune/content";
+import { type BktPriors, type Item, type Lesson, type Unit, renderMarkdown } from "@attune/content";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { notFound } from "../http/errors.ts";
@@ -37,7 +37,15 @@ export class CourseContentCache {
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  async get(courseId: string): Promise<CourseContent> {
+  /**
+   * The course's content. `currentHash`, when the caller has just read the course's content hash in a query of its
+   * own (the answer loop reads it with the access check), saves the hash query while the cached content is current.
+   */
+  async get(courseId: string, currentHash?: string): Promise<CourseContent> {
+    if (currentHash !== undefined) {
+      const cached = this.cache.get(courseId);
+      if (cached && cached.hash === currentHash) return cached;
+    }
     const course = await this.db
       .selectFrom("courses")
       .select(["id", "title", "content_hash", "mastery_threshold", "units"])
@@ -90,4 +98,27 @@ export class CourseContentCache {
     this.cache.set(courseId, content);
     return content;
   }
+}
+
+const MAX_RENDERED = 5000;
+const rendered = new WeakMap<CourseContent, Map<string, string>>();
+
+/**
+ * Markdown of a course (an item's solution, a choice's feedback) rendered once per loaded content: rendering and
+ * sanitising cost more than the rest of an answer. Feedback about unreadable input can quote the learner, so the
+ * memo is bounded.
+ */
+export function courseMarkdownHtml(course: CourseContent, markdown: string): string {
+  let memo = rendered.get(course);
+  if (!memo) {
+    memo = new Map();
+    rendered.set(course, memo);
+  }
+  let html = memo.get(markdown);
+  if (html === undefined) {
+    html = renderMarkdown(markdown);
+    if (memo.size >= MAX_RENDERED) memo.clear();
+    memo.set(markdown, html);
+  }
+  return html;
 }

@@ -1,4 +1,5 @@
 import { type Activity, type BktParams, type MemoryCard, type Recommendation, bktParamsFor, createSeededRng, nextActivity } from "@attune/engine";
+import type { LearnerSkillStatesTable } from "../db/schema.ts";
 import type { Actor, Deps } from "../http/app-env.ts";
 import { bktParamsForCourse } from "./bkt-params.ts";
 import type { CourseContent } from "./course-content.ts";
@@ -43,16 +44,22 @@ function seedOf(text: string): number {
  * What the learner should do next in a course, with its reason: the engine's policy over the learner's knowledge
  * state (mastery per skill, FSRS memory of mastered skills), recent attempts, lessons seen and plan goals.
  */
-export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: string, known?: { course: CourseContent; params: BktParams }): Promise<NextActivityView> {
+export async function learnerNextActivity(
+  deps: Deps,
+  actor: Actor,
+  courseId: string,
+  known?: { course: CourseContent; params: BktParams; states?: LearnerSkillStatesTable[] },
+): Promise<NextActivityView> {
   // The answer loop has checked access and loaded the course already; a plain request does it here.
   if (!known) await assertLearnerInCourse(deps.db, actor, courseId);
   const course = known?.course ?? (await deps.courses.get(courseId));
   const params = known?.params ?? (await bktParamsForCourse(deps.db, course));
   const [states, recent, lessons, goals, preferences, assignments] = await Promise.all([
-    deps.db.selectFrom("learner_skill_states").selectAll().where("learner_id", "=", actor.id).where("course_id", "=", courseId).execute(),
+    // The answer loop passes the rows it has just written.
+    known?.states ?? deps.db.selectFrom("learner_skill_states").selectAll().where("learner_id", "=", actor.id).where("course_id", "=", courseId).execute(),
     deps.db
       .selectFrom("attempts")
-      .select(["item_id", "answered_at", "context"])
+      .select(["item_id", "answered_at", "context", "correct"])
       .where("learner_id", "=", actor.id)
       .where("course_id", "=", courseId)
       .orderBy("answered_at", "desc")
@@ -84,7 +91,7 @@ export async function learnerNextActivity(deps: Deps, actor: Actor, courseId: st
     mastery: (skillId) => byId.get(skillId)?.p_known ?? bktParamsFor(params, skillId).prior,
     memory,
     masteredAt,
-    recentAttempts: recent.reverse().map((a) => ({ itemId: a.item_id, time: Date.parse(a.answered_at), review: a.context === "review" })),
+    recentAttempts: recent.reverse().map((a) => ({ itemId: a.item_id, time: Date.parse(a.answered_at), review: a.context === "review", correct: a.correct === 1 })),
     seenLessons: new Set(lessons.map((l) => l.lesson_id)),
     goals: goals.map((g) => ({ id: g.id, skillIds: JSON.parse(g.skill_ids) as string[], targetDate: Date.parse(g.target_date) })),
     assignments,
