@@ -38,6 +38,7 @@ runScript("bench/policy/run.ts");
 if (process.argv.includes("--all")) runScript("bench/kt/run.ts");
 
 runScript("bench/web/update-doc.ts");
+runScript("bench/web/feedback-latency.bench.ts");
 
 console.log("\n== answer loop under load (500 attempts/s for 20 s, 1,000 learners)");
 const rows = [];
