@@ -1,44 +1,10 @@
 import path from "node:path";
-import { type Item, readCourseDir, renderSpeakable, validateCourse } from "@attune/content";
-import type { Browser, Page } from "playwright-core";
+import { type Item, readCourseDir, validateCourse } from "@attune/content";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerRight } from "./support/answers.ts";
 import { SCREENSHOT_DIR, accessibilityViolations, launchBrowser, screenshot } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
-
-/** Types or picks the right answer of an item in the page, from the course's own answer specification. */
-async function answerRight(page: Page, item: Item) {
-  switch (item.type) {
-    case "single-choice":
-      await page.locator(`input[type=radio][value="${item.choices.find((c) => c.correct)!.id}"]`).check();
-      return;
-    case "multiple-select":
-      for (const c of item.choices) if (c.correct) await page.getByRole("checkbox").nth(item.choices.indexOf(c)).check();
-      return;
-    case "numeric":
-    case "expression":
-      await page.getByLabel(/Your answer/).fill(item.answer);
-      return;
-    case "short-text":
-      await page.getByLabel(/Your answer/).fill(item.answers[0]!);
-      return;
-    case "fill-in":
-      for (const [i, b] of item.blanks.entries()) await page.getByLabel(`Blank ${i + 1}`).fill(b.type === "short-text" ? b.answers[0]! : b.answer);
-      return;
-    case "ordering": {
-      // Move each choice into place with the Up buttons, as a keyboard user would.
-      for (const [target, choice] of item.choices.entries()) {
-        const label = renderSpeakable(choice.text);
-        for (;;) {
-          const names = await page.locator(".ordering li button:first-of-type").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
-          const at = names.indexOf(`Move "${label}" up`);
-          if (at <= target) break;
-          await page.getByRole("button", { name: `Move "${label}" up`, exact: true }).click();
-        }
-      }
-      return;
-    }
-  }
-}
 
 describe("a learner's learning loop", () => {
   let server: RunningServer;
