@@ -1,9 +1,9 @@
 import type { MasteryChange } from "@attune/contract";
-import { type BktParams, type MemoryCard, bktParamsFor, bktStep, createMemoryCard, reviewDueAt, reviewMemoryCard } from "@attune/engine";
+import { type BktParams, type MemoryCard, bktParamsFor, createMemoryCard, reviewDueAt } from "@attune/engine";
 import type { LearnerSkillStatesTable } from "../db/schema.ts";
 import type { CourseContent } from "../learning/course-content.ts";
+import { nextSkillState } from "../learning/skill-state.ts";
 
-const RECENT = 5;
 
 /**
  * One demo learner's knowledge state in memory, changed exactly as the answer loop (`attempts.service.ts`) and a
@@ -78,37 +78,19 @@ export class DemoKnowledgeState {
     for (const skillId of skillIds) {
       const skill = this.course.skillById.get(skillId);
       if (!skill) continue;
-      const p = bktParamsFor(this.params, skillId);
       const row = this.rows.get(skillId);
-      const before = row?.p_known ?? p.prior;
-      const after = bktStep(before, correct, p);
-      const wasMastered = row?.mastered_at != null;
-      const mastered = after >= skill.masteryThreshold;
-      const recent = [...((row ? JSON.parse(row.recent) : []) as boolean[]), correct].slice(-RECENT);
+      const { next, change } = nextSkillState(
+        row,
+        { learner_id: this.learnerId, course_id: this.course.id, skill_id: skillId, school_id: this.schoolId },
+        { skillName: skill.name, threshold: skill.masteryThreshold, params: bktParamsFor(this.params, skillId), correct, hintsUsed, at },
+      );
       const now = Date.parse(at);
-      let card = this.cards.get(skillId) ?? null;
-      if (card && wasMastered) card = reviewMemoryCard(card, now, { correct });
-      else if (!card && mastered) card = createMemoryCard(now);
+      const card = next.memory ? (JSON.parse(next.memory) as MemoryCard) : null;
       if (card) this.cards.set(skillId, card);
-      if (!mastered) this.mastered.delete(skillId);
-      else if (!wasMastered) this.mastered.set(skillId, now);
-      this.rows.set(skillId, {
-        learner_id: this.learnerId,
-        course_id: this.course.id,
-        skill_id: skillId,
-        school_id: this.schoolId,
-        p_known: after,
-        attempts: (row?.attempts ?? 0) + 1,
-        correct: (row?.correct ?? 0) + (correct ? 1 : 0),
-        hints_used: (row?.hints_used ?? 0) + hintsUsed,
-        recent: JSON.stringify(recent),
-        last_practiced_at: at,
-        mastered_at: mastered ? (row?.mastered_at ?? at) : null,
-        memory: card ? JSON.stringify(card) : null,
-        review_due_at: card ? new Date(reviewDueAt(card)).toISOString() : null,
-        updated_at: at,
-      });
-      changes.push({ skillId, name: skill.name, before, after, mastered, gained: mastered && !wasMastered, lost: wasMastered && !mastered });
+      if (!change.mastered) this.mastered.delete(skillId);
+      else if (change.gained) this.mastered.set(skillId, now);
+      this.rows.set(skillId, next);
+      changes.push(change);
     }
     return changes;
   }

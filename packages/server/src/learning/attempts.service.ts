@@ -1,6 +1,6 @@
 import { type AnswerResponse, checkAnswer } from "@attune/content";
 import type { AttemptResult, MasteryChange, RecordAttemptInput } from "@attune/contract";
-import { type BktParams, type MemoryCard, bktParamsFor, bktStep, createMemoryCard, reviewDueAt, reviewMemoryCard } from "@attune/engine";
+import { type BktParams, bktParamsFor } from "@attune/engine";
 import type { Kysely } from "kysely";
 import { compiledQuery, paramsFor } from "../db/compiled-query.ts";
 import type { Dialect } from "../db/database.ts";
@@ -12,10 +12,9 @@ import { type CourseContent, courseMarkdownHtml } from "./course-content.ts";
 import { appendToAttemptLog } from "./attempt-log.ts";
 import { learnerCourseContent } from "./learner-access.ts";
 import { learnerNextActivity } from "./next-activity.service.ts";
+import { nextSkillState } from "./skill-state.ts";
 
 type StoredResult = Omit<AttemptResult, "duplicate" | "masteryChanges" | "next"> & { masteryChanges: MasteryChange[] };
-
-const RECENT = 5;
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
@@ -61,36 +60,13 @@ async function updateSkillStates(
   for (const skillId of skillIds) {
     const skill = course.skillById.get(skillId);
     if (!skill) continue;
-    const p = bktParamsFor(params, skillId);
     const index = states.findIndex((r) => r.skill_id === skillId);
     const row = index >= 0 ? states[index] : undefined;
-    const before = row?.p_known ?? p.prior;
-    const after = bktStep(before, correct, p);
-    const wasMastered = row?.mastered_at != null;
-    const mastered = after >= skill.masteryThreshold;
-    const recent = [...((row ? JSON.parse(row.recent) : []) as boolean[]), correct].slice(-RECENT);
-    // Spaced review (FSRS): a skill gets a memory card when first mastered; an answer at a mastered skill is a
-    // review that reschedules it. A failed review also lowers mastery above, which may reopen practice.
-    const now = Date.parse(at);
-    let card = row?.memory ? (JSON.parse(row.memory) as MemoryCard) : null;
-    if (card && wasMastered) card = reviewMemoryCard(card, now, { correct });
-    else if (!card && mastered) card = createMemoryCard(now);
-    const next: LearnerSkillStatesTable = {
-      learner_id: actor.id,
-      course_id: course.id,
-      skill_id: skillId,
-      school_id: actor.schoolId,
-      p_known: after,
-      attempts: (row?.attempts ?? 0) + 1,
-      correct: (row?.correct ?? 0) + (correct ? 1 : 0),
-      hints_used: (row?.hints_used ?? 0) + hintsUsed,
-      recent: JSON.stringify(recent),
-      last_practiced_at: at,
-      mastered_at: mastered ? (row?.mastered_at ?? at) : null,
-      memory: card ? JSON.stringify(card) : null,
-      review_due_at: card ? new Date(reviewDueAt(card)).toISOString() : null,
-      updated_at: at,
-    };
+    const { next, change } = nextSkillState(
+      row,
+      { learner_id: actor.id, course_id: course.id, skill_id: skillId, school_id: actor.schoolId },
+      { skillName: skill.name, threshold: skill.masteryThreshold, params: bktParamsFor(params, skillId), correct, hintsUsed, at },
+    );
     if (row) {
       await updateSkillState.execute(trx, next);
       states[index] = next;
@@ -98,7 +74,7 @@ async function updateSkillStates(
       await insertSkillState.execute(trx, next);
       states.push(next);
     }
-    changes.push({ skillId, name: skill.name, before, after, mastered, gained: mastered && !wasMastered, lost: wasMastered && !mastered });
+    changes.push(change);
   }
   return { changes, states };
 }
