@@ -9,7 +9,7 @@ import { DAY_MS } from "./time.ts";
  * The class's median response time per item, from attempts with a known time; items with fewer than `minResponses`
  * timed attempts are left out (a median of two answers says little about an item).
  */
-export function medianResponseMsByItem(attempts: readonly AttemptRecord[], minResponses = 5): Map<string, number> {
+export function medianResponseMsByItem(attempts: readonly Pick<AttemptRecord, "itemId" | "responseMs">[], minResponses = 5): Map<string, number> {
   const times = new Map<string, number[]>();
   for (const a of attempts) {
     if (a.responseMs === null || a.responseMs === undefined || a.responseMs < 0) continue;

@@ -4,7 +4,7 @@ import type { Actor, Deps } from "../http/app-env.ts";
 import { bktParamsForCourse } from "../learning/bkt-params.ts";
 import { courseGraphOf } from "../learning/course-graph.ts";
 import { recordLearnerDataRead } from "../services/audit.service.ts";
-import { loadClassRecords } from "./class-records.ts";
+import { learnerDigests } from "./learner-digests.ts";
 import { classLearners, taughtClass } from "./teaching-access.ts";
 
 const DAY_MS = 86_400_000;
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 /**
  * The dashboard's summary: per skill how many learners mastered it, have it due for review, are on it or have not
  * started, with the mean mastery; per learner the last seven days' active days, minutes on task and attempts.
- * Only the last two weeks of attempts are read: the distribution comes from the knowledge states.
+ * The distribution comes from the knowledge states; each learner's week from their digest (learner-digests.ts).
  */
 export async function classOverview(deps: Deps, actor: Actor, classId: string): Promise<ClassOverview> {
   const cls = await taughtClass(deps.db, actor, classId);
@@ -22,17 +22,26 @@ export async function classOverview(deps: Deps, actor: Actor, classId: string): 
     return { classId, course: null, weekStart: new Date(now - 6 * DAY_MS).toISOString().slice(0, 10), skills: [], learners: learners.map((l) => ({ ...l, activeDays: 0, minutes: 0, attempts: 0, lastActiveAt: null })) };
   }
   const course = await deps.courses.get(cls.course_id);
-  const [records, params] = await Promise.all([
-    loadClassRecords(deps.db, course, learners.map((l) => l.id), new Date(now - 14 * DAY_MS).toISOString(), { answers: false, history: false }),
+  const ids = learners.map((l) => l.id);
+  const [states, params, digests] = await Promise.all([
+    // The distribution needs only the knowledge states; each learner's week comes from their digest.
+    ids.length === 0
+      ? []
+      : deps.db
+          .selectFrom("learner_skill_states")
+          .select(["learner_id", "skill_id", "p_known", "attempts", "mastered_at", "review_due_at", "last_practiced_at"])
+          .where("course_id", "=", course.id)
+          .where("learner_id", "in", ids)
+          .execute(),
     bktParamsForCourse(deps.db, course),
+    learnerDigests(deps, course, learners),
   ]);
   const summary = summarizeClass({
     now,
     course: courseGraphOf(course),
     learners: learners.map((l) => ({ learnerId: l.id, name: l.name })),
-    skillStates: records.states,
-    attempts: records.attempts,
-    lessonViews: records.lessons,
+    skillStates: states.map((s) => ({ learnerId: s.learner_id, skillId: s.skill_id, mastery: s.p_known, attempts: s.attempts, masteredAt: s.mastered_at, reviewDueAt: s.review_due_at, lastPracticedAt: s.last_practiced_at })),
+    attempts: [],
     defaultMastery: (id) => bktParamsFor(params, id).prior,
   });
   await recordLearnerDataRead(deps.db, actor, deps.now(), "class.overview.read", learners.map((l) => l.id), { type: "class", id: classId });
@@ -42,13 +51,16 @@ export async function classOverview(deps: Deps, actor: Actor, classId: string): 
     course: { id: course.id, name: course.title },
     weekStart: summary.week.days[0]!,
     skills: summary.skills.map((s) => ({ id: s.skillId, name: s.name, mastered: s.mastered, reviewDue: s.reviewDue, inProgress: s.inProgress, notStarted: s.notStarted, meanMastery: s.meanMastery })),
-    learners: summary.learners.map((l) => ({
-      id: l.learnerId,
-      name: names.get(l.learnerId) ?? l.learnerId,
-      activeDays: l.activeDays,
-      minutes: Math.round(l.minutes * 10) / 10,
-      attempts: l.attempts,
-      lastActiveAt: l.lastActiveAt === null ? null : new Date(l.lastActiveAt).toISOString(),
-    })),
+    learners: learners.map((l) => {
+      const week = digests.get(l.id)?.week;
+      return {
+        id: l.id,
+        name: names.get(l.id) ?? l.id,
+        activeDays: week?.activeDays ?? 0,
+        minutes: Math.round((week?.minutes ?? 0) * 10) / 10,
+        attempts: week?.attempts ?? 0,
+        lastActiveAt: week?.lastActiveAt == null ? null : new Date(week.lastActiveAt).toISOString(),
+      };
+    }),
   };
 }

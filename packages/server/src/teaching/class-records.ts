@@ -61,9 +61,21 @@ export async function loadClassRecords(
   ]);
   // Mastery after each answer, from what the answer loop told the learner (`masteryChanges`), per learner.
   const masteryHistory = new Map<string, MasteryPoint[]>();
+  // A class answers the same few hundred items over and over, mostly with the same few answers: parse each distinct
+  // skill list, and render each distinct answer to an item, once.
+  const answers = new Map<string, string>();
+  const answerOf = (itemId: string, response: string, item?: Item) => {
+    const key = `${itemId}\u0000${response}`;
+    let text = answers.get(key);
+    if (text === undefined) answers.set(key, (text = answerText(response, item)));
+    return text;
+  };
+  const skillLists = new Map<string, string[]>();
+  const skillsOf = (text: string) => skillLists.get(text) ?? (skillLists.set(text, JSON.parse(text) as string[]), skillLists.get(text)!);
   const attempts = attemptRows.map((a) => {
     const item = course.itemById.get(a.item_id);
-    const result = (a.result ? JSON.parse(a.result) : {}) as { misconceptionId?: string; masteryChanges?: { skillId: string; after: number }[] };
+    // Most results are only parsed for the history; the rest only when they name a misconception.
+    const result = (a.result && (want.history === true || a.result.includes('"misconceptionId"')) ? JSON.parse(a.result) : {}) as { misconceptionId?: string; masteryChanges?: { skillId: string; after: number }[] };
     for (const change of want.history === true ? (result.masteryChanges ?? []) : []) {
       let list = masteryHistory.get(a.learner_id);
       if (!list) masteryHistory.set(a.learner_id, (list = []));
@@ -73,13 +85,13 @@ export async function loadClassRecords(
       id: a.id,
       learnerId: a.learner_id,
       itemId: a.item_id,
-      skillIds: JSON.parse(a.skill_ids) as string[],
+      skillIds: skillsOf(a.skill_ids),
       correct: a.correct === 1,
       answeredAt: a.answered_at,
       responseMs: a.duration_ms,
       hintsUsed: a.hints_used,
       hintCount: item?.hints.length ?? 0,
-      ...(a.response ? { answer: answerText(a.response, item) } : {}),
+      ...(a.response ? { answer: answerOf(a.item_id, a.response, item) } : {}),
       ...(result.misconceptionId ? { misconceptionId: result.misconceptionId } : {}),
       context: a.context,
     };

@@ -15,7 +15,7 @@ export async function classItemAnalysis(deps: Deps, actor: Actor, classId: strin
   if (!cls.course_id) return { classId, items: [] };
   const course = await deps.courses.get(cls.course_id);
   const learners = await classLearners(deps.db, classId);
-  const records = await loadClassRecords(deps.db, course, learners.map((l) => l.id));
+  const records = await loadClassRecords(deps.db, course, learners.map((l) => l.id), undefined, { answers: true, history: false });
   // Items generated from one template are variants of one question: analysed together (`template~params` ids).
   const questionOf = (itemId: string) => itemId.split("~")[0]!;
   const practice = records.attempts.filter((a) => a.context !== "placement").map((a) => ({ ...a, itemId: questionOf(a.itemId) }));

@@ -9,7 +9,7 @@ import { alertsFor } from "./class-analytics.service.ts";
 import { learnerTimeline } from "./learner-timeline.ts";
 import { createCheckIn, learnerCheckIns, learnerNotes } from "./notes-and-check-ins.service.ts";
 import { learnerOverrides } from "./overrides.service.ts";
-import { asLearner, learnerOfTaughtClass } from "./teaching-access.ts";
+import { asLearner, classLearners, learnerOfTaughtClass } from "./teaching-access.ts";
 
 /** How many of the newest attempts the drill-down's timeline shows. */
 const TIMELINE_ATTEMPTS = 400;
@@ -42,7 +42,7 @@ export async function learnerDetail(deps: Deps, actor: Actor, classId: string, l
       .execute(),
     deps.db.selectFrom("lesson_views").select(["lesson_id", "seconds", "viewed_at"]).where("learner_id", "=", learner.id).where("course_id", "=", course.id).orderBy("viewed_at", "desc").limit(100).execute(),
     learnerPlan(deps, asLearner(learner), course.id),
-    alertsFor(deps, course, [{ id: learner.id, name: learner.name }]),
+    classLearners(deps.db, classId).then((learners) => alertsFor(deps, course, learners, [learner.id])),
     learnerOverrides(deps, learner.id, course.id),
     learnerAssignments(deps, classId, learner.id),
   ]);
@@ -94,7 +94,7 @@ export async function scheduleCheckIn(deps: Deps, actor: Actor, classId: string,
   const suggested: string[] = [];
   if (cls.course_id) {
     const course = await deps.courses.get(cls.course_id);
-    const [alerts, plan] = await Promise.all([alertsFor(deps, course, [{ id: learner.id, name: learner.name }]), learnerPlan(deps, asLearner(learner), course.id)]);
+    const [alerts, plan] = await Promise.all([classLearners(deps.db, classId).then((learners) => alertsFor(deps, course, learners, [learner.id])), learnerPlan(deps, asLearner(learner), course.id)]);
     for (const a of alerts.items) suggested.push(a.skill ? `${a.skill.name}: ${a.suggestedAction}` : a.suggestedAction);
     for (const g of plan.goals) {
       if (g.status === "behind") suggested.push(`Goal "${g.title}" is behind (projected ${g.projectedCompletion}, target ${g.targetDate}): agree on time or a new date.`);

@@ -1,0 +1,238 @@
+import {
+  type ActivitySummary,
+  type Alert as EngineAlert,
+  type AlertPlan,
+  bktParamsFor,
+  learnerAlerts,
+  medianResponseMsByItem,
+  projectPlan,
+  summarizeActivity,
+  weekWindow,
+} from "@attune/engine";
+import { sql } from "kysely";
+import type { Deps } from "../http/app-env.ts";
+import { bktParamsForCourse } from "../learning/bkt-params.ts";
+import type { CourseContent } from "../learning/course-content.ts";
+import { courseGraphOf } from "../learning/course-graph.ts";
+import { loadClassRecords } from "./class-records.ts";
+import { parseList } from "./teaching-access.ts";
+
+/** Alerts are judged on the last five weeks: no rule looks back further than 30 days, older evidence is history. */
+export const ALERT_LOOKBACK_DAYS = 35;
+const DAY_MS = 86_400_000;
+/**
+ * Digests are recomputed at least this often even when nothing was written: rules slide over time (a 14-day window
+ * drops old answers, a learner becomes inactive by not answering) and the class's usual time per question moves.
+ */
+export const DIGEST_TTL_MS = 3_600_000;
+/** Learners' digests kept per course; the least recently computed are dropped first. */
+const MAX_DIGESTS_PER_COURSE = 20_000;
+
+/** What the dashboard shows of one learner, derived from their evidence: alerts and this week's activity. */
+export interface LearnerDigest {
+  readonly alerts: readonly EngineAlert[];
+  readonly week: ActivitySummary;
+}
+
+type Entry = { fingerprint: string; digest: LearnerDigest };
+type Medians = { bucket: number; medians: Map<string, number> };
+
+/*
+ * Why a cache: a digest reads and parses five weeks of a learner's attempts (a class of 35 has about 30,000), which
+ * costs far more than the dashboard's 100 ms. A digest only changes when the learner's evidence does, so each is
+ * kept with a fingerprint of that evidence — their newest attempt, their knowledge-state rows (every answer and
+ * override updates one), lesson views, goals and name — and the hour. Reading the fingerprints is a few index
+ * lookups; only learners whose fingerprint moved are recomputed. Keyed by the course object, so a reloaded course
+ * (new content) starts afresh, and a database of its own (tests) never shares entries.
+ */
+const digests = new WeakMap<CourseContent, Map<string, Entry>>();
+/** The class's median time per item (for rapid guessing), per set of learners, refreshed hourly. */
+const classMedians = new WeakMap<CourseContent, Map<string, Medians>>();
+
+/** Drops every cached digest of a learner (their data was deleted). */
+export function forgetLearnerDigests(course: CourseContent, learnerId: string): void {
+  digests.get(course)?.delete(learnerId);
+}
+
+/** The newest attempt of each learner in the course: one index seek each, in one statement. */
+async function newestAttempts(deps: Deps, courseId: string, learnerIds: readonly string[]) {
+  const parts = learnerIds.map(
+    (id, k) =>
+      sql`select * from (select learner_id, answered_at, id from attempts where learner_id = ${id} and course_id = ${courseId} order by answered_at desc limit 1) as ${sql.raw(`n${k}`)}`,
+  );
+  const result = await sql<{ learner_id: string; answered_at: string; id: string }>`${sql.join(parts, sql` union all `)}`.execute(deps.db);
+  return new Map(result.rows.map((r) => [r.learner_id, `${r.answered_at}/${r.id}`]));
+}
+
+/**
+ * The digest of each given learner of a class in a course, from cache where their evidence has not changed since.
+ * `scope` are all the class's learners (the class's usual time per item is judged on them); `only` limits which
+ * learners' digests are wanted (default all of `scope`).
+ */
+export async function learnerDigests(
+  deps: Deps,
+  course: CourseContent,
+  scope: readonly { id: string; name: string }[],
+  only?: readonly string[],
+): Promise<Map<string, LearnerDigest>> {
+  const nowDate = deps.now();
+  const now = nowDate.getTime();
+  const bucket = Math.floor(now / DIGEST_TTL_MS);
+  const wanted = scope.filter((l) => only === undefined || only.includes(l.id));
+  const result = new Map<string, LearnerDigest>();
+  if (wanted.length === 0) return result;
+  const ids = wanted.map((l) => l.id);
+  const since = new Date(now - ALERT_LOOKBACK_DAYS * DAY_MS).toISOString();
+  const [newest, states, lessons, goals] = await Promise.all([
+    newestAttempts(deps, course.id, ids),
+    deps.db
+      .selectFrom("learner_skill_states")
+      .select(["learner_id", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("updated_at").as("updated"), (eb) => eb.fn.sum<number>("attempts").as("attempts")])
+      .where("course_id", "=", course.id)
+      .where("learner_id", "in", ids)
+      .groupBy("learner_id")
+      .execute(),
+    deps.db
+      .selectFrom("lesson_views")
+      .select(["learner_id", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("viewed_at").as("last"), (eb) => eb.fn.sum<number>("seconds").as("seconds")])
+      .where("course_id", "=", course.id)
+      .where("learner_id", "in", ids)
+      .where("viewed_at", ">=", since)
+      .groupBy("learner_id")
+      .execute(),
+    deps.db.selectFrom("goals").selectAll().where("course_id", "=", course.id).where("learner_id", "in", ids).where("archived_at", "is", null).execute(),
+  ]);
+  const stateKey = new Map(states.map((s) => [s.learner_id, `${s.n}/${s.updated}/${s.attempts}`]));
+  const lessonKey = new Map(lessons.map((l) => [l.learner_id, `${l.n}/${l.last}/${l.seconds}`]));
+  const goalsOf = new Map<string, typeof goals>();
+  for (const g of goals) (goalsOf.get(g.learner_id) ?? goalsOf.set(g.learner_id, []).get(g.learner_id)!).push(g);
+  const fingerprint = (l: { id: string; name: string }) =>
+    JSON.stringify([bucket, l.name, newest.get(l.id) ?? null, stateKey.get(l.id) ?? null, lessonKey.get(l.id) ?? null, goalsOf.get(l.id) ?? []]);
+
+  let cache = digests.get(course);
+  if (!cache) digests.set(course, (cache = new Map()));
+  const stale: { id: string; name: string; fingerprint: string }[] = [];
+  for (const l of wanted) {
+    const print = fingerprint(l);
+    const entry = cache.get(l.id);
+    if (entry?.fingerprint === print) result.set(l.id, entry.digest);
+    else stale.push({ ...l, fingerprint: print });
+  }
+  if (stale.length === 0) return result;
+
+  const staleIds = stale.map((l) => l.id);
+  const recordsRead = loadClassRecords(deps.db, course, staleIds, since, { answers: false, history: true });
+  // When every learner of the class is recomputed, their attempts are the class's: no second read for the medians.
+  const wholeClass = stale.length === scope.length;
+  const [records, allTime, params, medians] = await Promise.all([
+    recordsRead,
+    deps.db
+      .selectFrom("attempts")
+      .select(["learner_id", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.sum<number>("duration_ms").as("ms")])
+      .where("course_id", "=", course.id)
+      .where("learner_id", "in", staleIds)
+      .where("context", "!=", "placement")
+      .groupBy("learner_id")
+      .execute(),
+    bktParamsForCourse(deps.db, course),
+    itemMediansOf(deps, course, scope, since, bucket, wholeClass ? recordsRead.then((r) => r.attempts) : undefined),
+  ]);
+  const graph = courseGraphOf(course);
+  const week = weekWindow(now, 0, "last-7-days");
+  const byLearner = <T extends { learnerId: string }>(rows: readonly T[]) => {
+    const map = new Map<string, T[]>();
+    for (const r of rows) (map.get(r.learnerId) ?? map.set(r.learnerId, []).get(r.learnerId)!).push(r);
+    return map;
+  };
+  const attempts = byLearner(records.attempts);
+  const lessonViews = byLearner(records.lessons);
+  const skillStates = byLearner(records.states);
+  const practice = new Map(allTime.map((r) => [r.learner_id, r]));
+  for (const learner of stale) {
+    const mine = skillStates.get(learner.id) ?? [];
+    const views = lessonViews.get(learner.id) ?? [];
+    const mastery = new Map(mine.map((s) => [s.skillId, s.mastery]));
+    const done = practice.get(learner.id);
+    const pace = {
+      minutes: (Number(done?.ms ?? 0) / 1000 + views.reduce((sum, v) => sum + v.seconds, 0)) / 60,
+      attempts: Number(done?.n ?? 0),
+      skillsMastered: mine.filter((s) => s.masteredAt).length,
+    };
+    const plans: AlertPlan[] = (goalsOf.get(learner.id) ?? []).map((g) => {
+      const targetDate = Date.parse(`${g.target_date}T23:59:59Z`);
+      const projection = projectPlan({
+        now,
+        course: graph,
+        goal: { id: g.id, skillIds: parseList(g.skill_ids), ...(g.unit_id ? { unitIds: [g.unit_id] } : {}), targetDate, weeklyMinutes: g.minutes_per_week },
+        mastery: (id) => mastery.get(id) ?? bktParamsFor(params, id).prior,
+        pace,
+      });
+      return { goalId: g.id, title: g.title, weeklyMinutes: g.minutes_per_week, targetDate, createdAt: g.created_at, projection };
+    });
+    const mineAttempts = attempts.get(learner.id) ?? [];
+    const digest: LearnerDigest = {
+      alerts: learnerAlerts({
+        now,
+        learnerId: learner.id,
+        learnerName: learner.name.split(" ")[0] ?? learner.name,
+        course: graph,
+        attempts: mineAttempts,
+        lessonViews: views,
+        skillStates: mine,
+        masteryHistory: records.masteryHistory.get(learner.id) ?? [],
+        plans,
+        itemMedianMs: medians,
+      }),
+      week: summarizeActivity(learner.id, mineAttempts, views, week.start, Math.min(week.end, now + 1)),
+    };
+    cache.delete(learner.id);
+    cache.set(learner.id, { fingerprint: learner.fingerprint, digest });
+    result.set(learner.id, digest);
+  }
+  // Oldest computed first in a Map's order: drop those beyond the bound.
+  for (const key of cache.keys()) {
+    if (cache.size <= MAX_DIGESTS_PER_COURSE) break;
+    cache.delete(key);
+  }
+  return result;
+}
+
+/**
+ * The class's median time per item over the lookback, from the attempts' item and duration only (an index-only
+ * read). Kept for the hour: a median over thousands of answers hardly moves with a few more.
+ */
+async function itemMediansOf(
+  deps: Deps,
+  course: CourseContent,
+  scope: readonly { id: string }[],
+  since: string,
+  bucket: number,
+  classAttempts?: Promise<readonly { itemId: string; responseMs?: number | null }[]>,
+) {
+  const key = scope
+    .map((l) => l.id)
+    .sort()
+    .join(",");
+  let byClass = classMedians.get(course);
+  if (!byClass) classMedians.set(course, (byClass = new Map()));
+  const cached = byClass.get(key);
+  if (cached?.bucket === bucket) return cached.medians;
+  const attempts =
+    classAttempts !== undefined
+      ? await classAttempts
+      : scope.length === 0
+        ? []
+        : (
+            await deps.db
+              .selectFrom("attempts")
+              .select(["item_id", "duration_ms"])
+              .where("course_id", "=", course.id)
+              .where("learner_id", "in", scope.map((l) => l.id))
+              .where("answered_at", ">=", since)
+              .execute()
+          ).map((r) => ({ itemId: r.item_id, responseMs: r.duration_ms }));
+  const medians = medianResponseMsByItem(attempts);
+  for (const [k, v] of byClass) if (v.bucket !== bucket) byClass.delete(k);
+  byClass.set(key, { bucket, medians });
+  return medians;
+}
