@@ -14,7 +14,10 @@ function attemptsBySkill(attempts: readonly Timed[], practiceOnly: boolean): Map
   const bySkill = new Map<string, Timed[]>();
   for (const a of attempts) {
     if (practiceOnly && a.context === "placement") continue;
-    for (const s of new Set(a.skillIds)) {
+    const ids = a.skillIds;
+    for (let k = 0; k < ids.length; k++) {
+      const s = ids[k] as string;
+      if (ids.indexOf(s) !== k) continue; // a skill listed twice counts once
       let list = bySkill.get(s);
       if (list === undefined) bySkill.set(s, (list = []));
       list.push(a);

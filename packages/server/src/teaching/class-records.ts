@@ -32,25 +32,33 @@ export async function loadClassRecords(
   since?: string,
   // Answers and the mastery history mean parsing two JSON columns per attempt: only the views that show them pay.
   want: { answers?: boolean; history?: boolean } = { answers: true, history: true },
+  /**
+   * Learners whose attempts are wanted only from a later moment than `since` (ISO time, inclusive): a cache that
+   * holds their earlier attempts reads just what is new.
+   */
+  attemptsFrom?: ReadonlyMap<string, string>,
 ) {
   if (learnerIds.length === 0) {
-    return { attempts: [] as (AttemptRecord & { id: string })[], lessons: [] as LessonViewRecord[], states: [] as SkillStateRecord[], masteryHistory: new Map<string, MasteryPoint[]>() };
+    return { attempts: [] as (AttemptRecord & { id: string })[], lessons: [] as LessonViewRecord[], states: [] as SkillStateRecord[], masteryHistory: new Map<string, (MasteryPoint & { attemptId: string })[]>() };
   }
-  let attemptQuery = db
+  const attemptQuery = db
     .selectFrom("attempts")
     .select(["id", "learner_id", "item_id", "skill_ids", "correct", "hints_used", "duration_ms", "context", "answered_at"])
     .$if(want.answers === true, (q) => q.select("response"))
     .$if(want.answers === true || want.history === true, (q) => q.select("result"))
-    .where("course_id", "=", course.id)
-    .where("learner_id", "in", learnerIds);
+    .where("course_id", "=", course.id);
+  const fromSince = learnerIds.filter((id) => !attemptsFrom?.has(id));
+  // One query for the learners read from `since`, one per learner read from their own moment: an OR of such
+  // conditions would not use the (learner, course, time) index.
+  const attemptQueries = [
+    ...(fromSince.length > 0 ? [attemptQuery.where("learner_id", "in", fromSince).$if(since !== undefined, (q) => q.where("answered_at", ">=", since!))] : []),
+    ...learnerIds.filter((id) => attemptsFrom?.has(id)).map((id) => attemptQuery.where("learner_id", "=", id).where("answered_at", ">=", attemptsFrom!.get(id)!)),
+  ];
   let lessonQuery = db.selectFrom("lesson_views").select(["learner_id", "lesson_id", "seconds", "viewed_at"]).where("course_id", "=", course.id).where("learner_id", "in", learnerIds);
-  if (since) {
-    attemptQuery = attemptQuery.where("answered_at", ">=", since);
-    lessonQuery = lessonQuery.where("viewed_at", ">=", since);
-  }
+  if (since) lessonQuery = lessonQuery.where("viewed_at", ">=", since);
   const [attemptRows, lessonRows, stateRows] = await Promise.all([
     // The engine sorts each learner's attempts itself; an SQL sort of the whole class would spill on PostgreSQL.
-    attemptQuery.execute(),
+    Promise.all(attemptQueries.map((q) => q.execute())).then((parts) => parts.flat()),
     lessonQuery.execute(),
     db
       .selectFrom("learner_skill_states")
@@ -60,7 +68,7 @@ export async function loadClassRecords(
       .execute(),
   ]);
   // Mastery after each answer, from what the answer loop told the learner (`masteryChanges`), per learner.
-  const masteryHistory = new Map<string, MasteryPoint[]>();
+  const masteryHistory = new Map<string, (MasteryPoint & { attemptId: string })[]>();
   // A class answers the same few hundred items over and over, mostly with the same few answers: parse each distinct
   // skill list, and render each distinct answer to an item, once.
   const answers = new Map<string, string>();
@@ -79,7 +87,7 @@ export async function loadClassRecords(
     for (const change of want.history === true ? (result.masteryChanges ?? []) : []) {
       let list = masteryHistory.get(a.learner_id);
       if (!list) masteryHistory.set(a.learner_id, (list = []));
-      list.push({ skillId: change.skillId, at: a.answered_at, mastery: change.after });
+      list.push({ skillId: change.skillId, at: a.answered_at, mastery: change.after, attemptId: a.id });
     }
     return {
       id: a.id,

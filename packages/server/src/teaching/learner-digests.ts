@@ -1,5 +1,9 @@
 import {
   type ActivitySummary,
+  type AttemptRecord,
+  type LessonViewRecord,
+  type MasteryPoint,
+  type SkillStateRecord,
   type Alert as EngineAlert,
   type AlertPlan,
   bktParamsFor,
@@ -49,11 +53,6 @@ const digests = new WeakMap<CourseContent, Map<string, Entry>>();
 /** The class's median time per item (for rapid guessing), per set of learners, refreshed hourly. */
 const classMedians = new WeakMap<CourseContent, Map<string, Medians>>();
 
-/** Drops every cached digest of a learner (their data was deleted). */
-export function forgetLearnerDigests(course: CourseContent, learnerId: string): void {
-  digests.get(course)?.delete(learnerId);
-}
-
 /** The newest attempt of each learner in the course: one index seek each, in one statement. */
 async function newestAttempts(deps: Deps, courseId: string, learnerIds: readonly string[]) {
   const parts = learnerIds.map(
@@ -61,7 +60,7 @@ async function newestAttempts(deps: Deps, courseId: string, learnerIds: readonly
       sql`select * from (select learner_id, answered_at, id from attempts where learner_id = ${id} and course_id = ${courseId} order by answered_at desc limit 1) as ${sql.raw(`n${k}`)}`,
   );
   const result = await sql<{ learner_id: string; answered_at: string; id: string }>`${sql.join(parts, sql` union all `)}`.execute(deps.db);
-  return new Map(result.rows.map((r) => [r.learner_id, `${r.answered_at}/${r.id}`]));
+  return new Map(result.rows.map((r) => [r.learner_id, { at: r.answered_at, id: r.id }]));
 }
 
 /**
@@ -120,23 +119,8 @@ export async function learnerDigests(
   }
   if (stale.length === 0) return result;
 
-  const staleIds = stale.map((l) => l.id);
-  const recordsRead = loadClassRecords(deps.db, course, staleIds, since, { answers: false, history: true });
-  // When every learner of the class is recomputed, their attempts are the class's: no second read for the medians.
-  const wholeClass = stale.length === scope.length;
-  const [records, allTime, params, medians] = await Promise.all([
-    recordsRead,
-    deps.db
-      .selectFrom("attempts")
-      .select(["learner_id", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.sum<number>("duration_ms").as("ms")])
-      .where("course_id", "=", course.id)
-      .where("learner_id", "in", staleIds)
-      .where("context", "!=", "placement")
-      .groupBy("learner_id")
-      .execute(),
-    bktParamsForCourse(deps.db, course),
-    itemMediansOf(deps, course, scope, since, bucket, wholeClass ? recordsRead.then((r) => r.attempts) : undefined),
-  ]);
+  const evidence = await learnerEvidence(deps, course, stale, newest, since);
+  const [params, medians] = await Promise.all([bktParamsForCourse(deps.db, course), itemMediansOf(deps, course, scope, since, bucket)]);
   const graph = courseGraphOf(course);
   const week = weekWindow(now, 0, "last-7-days");
   const byLearner = <T extends { learnerId: string }>(rows: readonly T[]) => {
@@ -144,18 +128,16 @@ export async function learnerDigests(
     for (const r of rows) (map.get(r.learnerId) ?? map.set(r.learnerId, []).get(r.learnerId)!).push(r);
     return map;
   };
-  const attempts = byLearner(records.attempts);
-  const lessonViews = byLearner(records.lessons);
-  const skillStates = byLearner(records.states);
-  const practice = new Map(allTime.map((r) => [r.learner_id, r]));
+  const lessonViews = byLearner(evidence.lessons);
+  const skillStates = byLearner(evidence.states);
   for (const learner of stale) {
+    const kept = evidence.kept.get(learner.id)!;
     const mine = skillStates.get(learner.id) ?? [];
     const views = lessonViews.get(learner.id) ?? [];
     const mastery = new Map(mine.map((s) => [s.skillId, s.mastery]));
-    const done = practice.get(learner.id);
     const pace = {
-      minutes: (Number(done?.ms ?? 0) / 1000 + views.reduce((sum, v) => sum + v.seconds, 0)) / 60,
-      attempts: Number(done?.n ?? 0),
+      minutes: (kept.practiceMs / 1000 + views.reduce((sum, v) => sum + v.seconds, 0)) / 60,
+      attempts: kept.practiceCount,
       skillsMastered: mine.filter((s) => s.masteredAt).length,
     };
     const plans: AlertPlan[] = (goalsOf.get(learner.id) ?? []).map((g) => {
@@ -169,7 +151,7 @@ export async function learnerDigests(
       });
       return { goalId: g.id, title: g.title, weeklyMinutes: g.minutes_per_week, targetDate, createdAt: g.created_at, projection };
     });
-    const mineAttempts = attempts.get(learner.id) ?? [];
+    const mineAttempts = kept.attempts;
     const digest: LearnerDigest = {
       alerts: learnerAlerts({
         now,
@@ -179,7 +161,7 @@ export async function learnerDigests(
         attempts: mineAttempts,
         lessonViews: views,
         skillStates: mine,
-        masteryHistory: records.masteryHistory.get(learner.id) ?? [],
+        masteryHistory: kept.history,
         plans,
         itemMedianMs: medians,
       }),
@@ -197,18 +179,136 @@ export async function learnerDigests(
   return result;
 }
 
-/**
- * The class's median time per item over the lookback, from the attempts' item and duration only (an index-only
- * read). Kept for the hour: a median over thousands of answers hardly moves with a few more.
+type Timed = AttemptRecord & { readonly id: string };
+
+/** A learner's attempts of the lookback, parsed, with the mastery after each and their all-time practice. */
+interface KeptEvidence {
+  attempts: Timed[];
+  history: MasteryPoint[];
+  /** Practice (not placement) answers ever, and their time on task: the pace of plan projections. */
+  practiceCount: number;
+  practiceMs: number;
+  /** `answered_at` of the newest attempt read (even if it has since left the lookback), null when none. */
+  newestAt: string | null;
+  /** Ids of the attempts read at exactly `newestAt`: the next read starts there and skips them. */
+  newestIds: Set<string>;
+}
+
+/*
+ * Kept parsed attempts per learner, so that a learner who answered one more question costs one row to read, not
+ * five weeks of them. Attempts are appended with the server's clock, so what is new comes at or after the newest
+ * kept (rows already kept at that very moment are skipped); that is checked against the newest row in the database,
+ * and a mismatch (the learner's attempts were deleted) means a full read. The log is append-only and stamped by the
+ * server, so nothing arrives back-dated. Bounded:
+ * beyond MAX_KEPT_ATTEMPTS per course the least recently refreshed learners are read in full next time.
  */
-async function itemMediansOf(
+const keptEvidence = new WeakMap<CourseContent, Map<string, KeptEvidence>>();
+const MAX_KEPT_ATTEMPTS = 200_000;
+
+/**
+ * Brings the kept evidence of the given learners up to date (reading only what is newer where possible) and
+ * returns it with their knowledge states and lesson views of the lookback.
+ */
+async function learnerEvidence(
   deps: Deps,
   course: CourseContent,
-  scope: readonly { id: string }[],
+  learners: readonly { id: string }[],
+  newest: ReadonlyMap<string, { at: string; id: string }>,
   since: string,
-  bucket: number,
-  classAttempts?: Promise<readonly { itemId: string; responseMs?: number | null }[]>,
-) {
+): Promise<{ kept: Map<string, KeptEvidence>; states: SkillStateRecord[]; lessons: LessonViewRecord[] }> {
+  let all = keptEvidence.get(course);
+  if (!all) keptEvidence.set(course, (all = new Map()));
+  const ids = learners.map((l) => l.id);
+  const after = new Map<string, string>();
+  for (const id of ids) {
+    const kept = all.get(id);
+    const latest = newest.get(id);
+    if (kept?.newestAt != null && latest !== undefined && latest.at >= kept.newestAt) after.set(id, kept.newestAt);
+  }
+  const read = async (which: string[], from: ReadonlyMap<string, string>) => {
+    const full = which.filter((id) => !from.has(id));
+    const [records, practice] = await Promise.all([
+      loadClassRecords(deps.db, course, which, since, { answers: false, history: true }, from),
+      full.length === 0
+        ? []
+        : deps.db
+            .selectFrom("attempts")
+            .select(["learner_id", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.sum<number>("duration_ms").as("ms")])
+            .where("course_id", "=", course.id)
+            .where("learner_id", "in", full)
+            .where("context", "!=", "placement")
+            .groupBy("learner_id")
+            .execute(),
+    ]);
+    return { records, practice: new Map(practice.map((p) => [p.learner_id, p])) };
+  };
+  const sinceMs = Date.parse(since);
+  const first = await read(ids, after);
+  const result = new Map<string, KeptEvidence>();
+  const reread: string[] = [];
+  const merge = (id: string, { records, practice }: Awaited<ReturnType<typeof read>>, incremental: boolean) => {
+    const kept = incremental ? all.get(id)! : undefined;
+    const seen = (attemptId: string) => kept?.newestIds.has(attemptId) === true;
+    const added = records.attempts.filter((a) => a.learnerId === id && !seen(a.id));
+    const addedHistory = (records.masteryHistory.get(id) ?? []).filter((p) => !seen(p.attemptId));
+    const done = practice.get(id);
+    let practiceCount = incremental ? kept!.practiceCount : Number(done?.n ?? 0);
+    let practiceMs = incremental ? kept!.practiceMs : Number(done?.ms ?? 0);
+    if (incremental) {
+      for (const a of added) {
+        if (a.context === "placement") continue;
+        practiceCount++;
+        practiceMs += a.responseMs ?? 0;
+      }
+    }
+    let newestAt = kept?.newestAt ?? null;
+    let newestIds = kept?.newestIds ?? new Set<string>();
+    for (const a of added) {
+      const at = a.answeredAt as string;
+      if (newestAt === null || at > newestAt) [newestAt, newestIds] = [at, new Set([a.id])];
+      else if (at === newestAt) newestIds = new Set([...newestIds, a.id]);
+    }
+    // Times as epoch milliseconds from here on: the rules compare them many times over.
+    const attempts = [...(kept?.attempts.filter((a) => (a.answeredAt as number) >= sinceMs) ?? []), ...added.map((a) => ({ ...a, answeredAt: Date.parse(a.answeredAt as string) }))];
+    const history = [...(kept?.history.filter((p) => (p.at as number) >= sinceMs) ?? []), ...addedHistory.map((p) => ({ skillId: p.skillId, mastery: p.mastery, at: Date.parse(p.at as string) }))];
+    // What the database says is newest must be among what is now kept, and nothing kept may be newer.
+    const latest = newest.get(id);
+    const consistent = latest !== undefined && newestAt === latest.at && newestIds.has(latest.id);
+    if (incremental && !consistent) return false;
+    result.set(id, { attempts, history, practiceCount, practiceMs, newestAt, newestIds });
+    return true;
+  };
+  for (const id of ids) if (!merge(id, first, after.has(id))) reread.push(id);
+  let states = first.records.states;
+  let lessons = first.records.lessons;
+  if (reread.length > 0) {
+    const second = await read(reread, new Map());
+    for (const id of reread) merge(id, second, false);
+    const again = new Set(reread);
+    states = [...states.filter((s) => !again.has(s.learnerId)), ...second.records.states];
+    lessons = [...lessons.filter((l) => !again.has(l.learnerId)), ...second.records.lessons];
+  }
+  let total = 0;
+  for (const [id, kept] of result) {
+    all.delete(id);
+    all.set(id, kept);
+  }
+  for (const kept of all.values()) total += kept.attempts.length;
+  for (const [id, kept] of all) {
+    if (total <= MAX_KEPT_ATTEMPTS) break;
+    if (result.has(id)) continue;
+    all.delete(id);
+    total -= kept.attempts.length;
+  }
+  return { kept: result, states, lessons };
+}
+
+/**
+ * The class's median time per item over the lookback (for rapid guessing), kept for the hour: a median over
+ * thousands of answers hardly moves with a few more. From the kept evidence when every learner's is there, else
+ * from the attempts' item and duration only (an index-only read).
+ */
+async function itemMediansOf(deps: Deps, course: CourseContent, scope: readonly { id: string }[], since: string, bucket: number) {
   const key = scope
     .map((l) => l.id)
     .sort()
@@ -217,20 +317,21 @@ async function itemMediansOf(
   if (!byClass) classMedians.set(course, (byClass = new Map()));
   const cached = byClass.get(key);
   if (cached?.bucket === bucket) return cached.medians;
-  const attempts =
-    classAttempts !== undefined
-      ? await classAttempts
-      : scope.length === 0
-        ? []
-        : (
-            await deps.db
-              .selectFrom("attempts")
-              .select(["item_id", "duration_ms"])
-              .where("course_id", "=", course.id)
-              .where("learner_id", "in", scope.map((l) => l.id))
-              .where("answered_at", ">=", since)
-              .execute()
-          ).map((r) => ({ itemId: r.item_id, responseMs: r.duration_ms }));
+  const kept = keptEvidence.get(course);
+  const everyone = scope.every((l) => kept?.has(l.id));
+  const attempts: { itemId: string; responseMs?: number | null }[] = everyone
+    ? scope.flatMap((l) => kept!.get(l.id)!.attempts.filter((a) => (a.answeredAt as number) >= Date.parse(since)))
+    : scope.length === 0
+      ? []
+      : (
+          await deps.db
+            .selectFrom("attempts")
+            .select(["item_id", "duration_ms"])
+            .where("course_id", "=", course.id)
+            .where("learner_id", "in", scope.map((l) => l.id))
+            .where("answered_at", ">=", since)
+            .execute()
+        ).map((r) => ({ itemId: r.item_id, responseMs: r.duration_ms }));
   const medians = medianResponseMsByItem(attempts);
   for (const [k, v] of byClass) if (v.bucket !== bucket) byClass.delete(k);
   byClass.set(key, { bucket, medians });

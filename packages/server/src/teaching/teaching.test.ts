@@ -4,6 +4,8 @@ import type { Item } from "@attune/content";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importCourse } from "../courses/course-import.service.ts";
 import { type LoadedCourse, loadCourseDir } from "../courses/course-loader.ts";
+import { createApp } from "../http/app.ts";
+import { CourseContentCache } from "../learning/course-content.ts";
 import { demoIds } from "../testing/personas.ts";
 import { rightResponse, wrongResponse } from "../testing/right-response.ts";
 import { createTestApp, type TestApp } from "../testing/test-app.ts";
@@ -198,7 +200,13 @@ describe.each(DIALECTS)("teaching tools on $name", ({ open }) => {
     const after = spinning(await json<Alerts>(t.request("GET", `/api/classes/${classId}/alerts`, { cookie: teacher })));
     expect(after).toBeDefined();
     expect(after!.message).not.toEqual(ninth?.message);
-    expect(weekAttempts(await json<Overview>(t.request("GET", `/api/classes/${classId}/overview`, { cookie: teacher })))).toBe(weekBefore + 3);
+    const overview = await json<Overview>(t.request("GET", `/api/classes/${classId}/overview`, { cookie: teacher }));
+    expect(weekAttempts(overview)).toBe(weekBefore + 3);
+    // What the kept evidence brought up to date (3 rows read) equals what a newly started server reads in full.
+    const fresh = createApp({ ...t.deps, courses: new CourseContentCache(database.db) }).app;
+    const get = (path: string) => fresh.request(`http://localhost:3000${path}`, { headers: { origin: "http://localhost:3000", cookie: teacher } });
+    expect(await json<Alerts>(get(`/api/classes/${classId}/alerts`))).toEqual(await json<Alerts>(t.request("GET", `/api/classes/${classId}/alerts`, { cookie: teacher })));
+    expect(await json<Overview>(get(`/api/classes/${classId}/overview`))).toEqual(overview);
   });
 
   it("shows a guardian the week in plain language, family notes only, and nothing the learner keeps private", async () => {
