@@ -60,6 +60,15 @@ describe("teachers, guardians and admins", () => {
     expect(await rows.count()).toBeLessThan(20);
     expect(await rows.locator(".hm-alert").count()).toBe(await rows.count());
     await page.getByLabel("Learners", { exact: true }).selectOption("all");
+    // One unit at a time: the course's units are offered with the status filters.
+    const skillsFilter = page.getByLabel("Skills", { exact: true });
+    await skillsFilter.selectOption((await skillsFilter.locator("optgroup option").first().getAttribute("value"))!);
+    const counted = page.locator(".filters-count");
+    await expect.poll(() => counted.textContent()).not.toMatch(/× 35 skills/);
+    const unitSkills = Number((await counted.textContent())!.match(/20 learners × (\d+) skills/)![1]);
+    expect(unitSkills).toBeGreaterThan(0);
+    expect(unitSkills).toBeLessThan(35);
+    await skillsFilter.selectOption("all");
 
     // Alerts: each with its message, evidence and a suggested action; the first one leads to the learner.
     await page.getByRole("navigation", { name: "Class sections" }).getByRole("link", { name: /Alerts/ }).click();

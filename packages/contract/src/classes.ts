@@ -50,6 +50,8 @@ export const ClassMasterySchema = z
     classId: z.string(),
     course: z.object({ id: z.string(), title: z.string() }).nullable(),
     skills: z.array(z.object({ id: z.string(), name: z.string() })),
+    /** The course's units with their skills, for showing one unit at a time. */
+    units: z.array(z.object({ id: z.string(), title: z.string(), skillIds: z.array(z.string()) })),
     learners: z.array(
       z.object({
         id: z.string(),

@@ -18,7 +18,7 @@ export async function classMastery(deps: Deps, actor: Actor, classId: string): P
     .where("u.active", "=", 1)
     .orderBy("u.name")
     .execute();
-  if (!row.course_id) return { classId, course: null, skills: [], learners: learners.map((l) => ({ ...l, cells: [] })) };
+  if (!row.course_id) return { classId, course: null, skills: [], units: [], learners: learners.map((l) => ({ ...l, cells: [] })) };
   const course = await deps.courses.get(row.course_id);
   const states =
     learners.length === 0
@@ -40,6 +40,7 @@ export async function classMastery(deps: Deps, actor: Actor, classId: string): P
     classId,
     course: { id: course.id, title: course.title },
     skills: course.skills.map((s) => ({ id: s.id, name: s.name })),
+    units: course.units.map((u) => ({ id: u.id, title: u.title, skillIds: u.skills })),
     learners: learners.map((l) => ({
       ...l,
       cells: course.skills.map((skill) => {

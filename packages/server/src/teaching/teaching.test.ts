@@ -179,6 +179,13 @@ describe.each(DIALECTS)("teaching tools on $name", ({ open }) => {
     expect(later.dismissed).toBeGreaterThanOrEqual(1);
   });
 
+  it("gives the heatmap the course's units, so a teacher can look at one unit at a time", async () => {
+    const map = await json<{ skills: { id: string }[]; units: { id: string; title: string; skillIds: string[] }[] }>(t.request("GET", `/api/classes/${classId}/mastery`, { cookie: teacher }));
+    expect(map.units).toEqual(loaded.course.units.map((u) => ({ id: u.id, title: u.title, skillIds: u.skills })));
+    const inUnits = new Set(map.units.flatMap((u) => u.skillIds));
+    expect(map.skills.every((s) => inUnits.has(s.id))).toBe(true);
+  });
+
   it("shows a learner's newest answers on the dashboard at once, though alerts and weeks are kept between views", async () => {
     const learnerId = ids.user("learner69");
     const learner = await t.signIn("learner69@demo.attune.test");

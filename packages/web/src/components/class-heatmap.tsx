@@ -7,7 +7,8 @@ import { minutes } from "./format.ts";
 type Status = ClassMastery["learners"][number]["cells"][number]["status"];
 type Sort = "name" | "mastery" | "activity" | "alerts";
 type LearnerFilter = "all" | "alerts" | "inactive";
-type SkillFilter = "all" | "review-due" | "in-progress" | "not-mastered";
+/** A status-based choice, or `unit:<id>` for one unit's skills. */
+type SkillFilter = "all" | "review-due" | "in-progress" | "not-mastered" | `unit:${string}`;
 
 /** A cell's symbol: the status is told by shape and text as well as colour (WCAG 1.4.1). */
 const SYMBOL: Record<Status, string> = { mastered: "✓", "review-due": "↻", "in-progress": "", "not-started": "·" };
@@ -32,6 +33,7 @@ export function ClassHeatmap({ classId, mastery, overview, alerts }: { classId: 
 
   const { skills } = mastery;
   const columns = useMemo(() => {
+    const unit = skillFilter.startsWith("unit:") ? new Set(mastery.units.find((u) => `unit:${u.id}` === skillFilter)?.skillIds ?? []) : null;
     const count = (i: number, status: Status) => mastery.learners.filter((l) => l.cells[i]?.status === status).length;
     return skills
       .map((skill, index) => ({ skill, index, counts: Object.fromEntries(STATUSES.map((s) => [s, count(index, s)])) as Record<Status, number> }))
@@ -40,7 +42,8 @@ export function ClassHeatmap({ classId, mastery, overview, alerts }: { classId: 
         if (skillFilter === "in-progress") return counts["in-progress"] > 0;
         if (skillFilter === "not-mastered") return counts.mastered + counts["review-due"] < mastery.learners.length / 2;
         return true;
-      });
+      })
+      .filter(({ skill }) => unit === null || unit.has(skill.id));
   }, [mastery, skills, skillFilter]);
 
   const rows = useMemo(() => {
@@ -104,6 +107,15 @@ export function ClassHeatmap({ classId, mastery, overview, alerts }: { classId: 
             <option value="review-due">{t("teacher.heatmap.skillsReview")}</option>
             <option value="in-progress">{t("teacher.heatmap.skillsInProgress")}</option>
             <option value="not-mastered">{t("teacher.heatmap.skillsNotMastered")}</option>
+            {mastery.units.length > 1 && (
+              <optgroup label={t("teacher.heatmap.units")}>
+                {mastery.units.map((u) => (
+                  <option key={u.id} value={`unit:${u.id}`}>
+                    {u.title}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </div>
         <p className="muted small filters-count" aria-live="polite">
