@@ -9,6 +9,7 @@ import * as createLearnerProfiles from "./migrations/20261124060000-create-learn
 import * as createTeachingRecords from "./migrations/20261124070000-create-teaching-records.ts";
 import * as indexRecentAttempts from "./migrations/20261124090000-index-recent-attempts.ts";
 import * as teachingReportIndexes from "./migrations/20261124100000-teaching-report-indexes.ts";
+import * as doublePrecisionNumbers from "./migrations/20261124110000-double-precision-numbers.ts";
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the bundled server carries them;
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "20261124070000-create-teaching-records": createTeachingRecords,
   "20261124090000-index-recent-attempts": indexRecentAttempts,
   "20261124100000-teaching-report-indexes": teachingReportIndexes,
+  "20261124110000-double-precision-numbers": doublePrecisionNumbers,
 };
 
 /**
