@@ -3,6 +3,15 @@ import { skillCountsOf, type CountsConfig, type CountsState } from "./logistic-s
 import { relatedItemEvidence, type NeighborLookup } from "./item-neighbors.ts";
 import { mapGet } from "./persistent-map.ts";
 import { logit } from "./logistic.ts";
+import type { BoostOptions } from "./boosted-trees.ts";
+
+/** Settings of `best`'s residual trees: those of the boosting, and how much of the training data they are fitted on. */
+export interface ResidualBoostOptions extends BoostOptions {
+  /** Rows the trees are fitted on at most: above it, a random subset of that size (drawn with the fit's rng). */
+  readonly maxRows?: number;
+  /** L-BFGS iterations at most of each fold's logistic refit (started from the full fit's weights). */
+  readonly foldIterations?: number;
+}
 
 /**
  * Which feature groups a logistic tracer uses. Every count enters as log(1 + x), as in Best-LR (Gervet et al. 2020,
@@ -61,6 +70,17 @@ export interface LogisticSpec {
    * every related item answered, over those answered within the last `window` attempts, and the one just answered.
    */
   readonly neighbors?: { readonly window: number; readonly top: number; readonly shrinkage: number; readonly minPairs: number };
+  /**
+   * Residual trees (boosted-trees.ts) on the dense inputs of tree-inputs.ts, starting from the logistic log-odds:
+   * interactions the additive model misses. Cross-fitted like BKT: on training rows, the log-odds they start from and
+   * the item and skill difficulties they read come from logistic fits on the other half of the learners.
+   */
+  readonly boost?: ResidualBoostOptions;
+  /**
+   * Context (needs `itemCounts`): on a repeated item, how much easier the training learners found it than on their
+   * first attempt (item-repeats.ts, log-odds shrunk with `smoothing` pseudo-attempts), one global slope.
+   */
+  readonly repeatGain?: { readonly smoothing: number };
   /** Ridge penalty λ on every weight but the intercept (scikit-learn's C = 1/λ). */
   readonly l2: number;
   /** Ridge penalty on item difficulties, when it should differ from `l2` (items are seen far less than skills). */
@@ -90,6 +110,7 @@ export interface FeatureLayout {
   readonly totalPattern: number;
   readonly progress: number;
   readonly neighbors: number;
+  readonly repeatGain: number;
   /** Lower bounds: 0 on every weight of a success-type evidence feature, so correct answers never lower mastery. */
   readonly lower: Float64Array;
   readonly l2: Float64Array;
@@ -124,6 +145,7 @@ export function createLayout(spec: LogisticSpec, itemIds: readonly string[], ski
   const totalPattern = take(tp > 0, 2 ** (tp + 1) - 1);
   const progress = take(spec.progress === true, 2);
   const neighbors = take(spec.neighbors !== undefined && spec.elo !== undefined, 3);
+  const repeatGain = take(spec.repeatGain !== undefined && spec.itemCounts, 1);
   const columns = at;
   const lower = new Float64Array(columns).fill(-Infinity);
   const nonNegative = (start: number, count: number, stride = 1): void => {
@@ -143,7 +165,7 @@ export function createLayout(spec: LogisticSpec, itemIds: readonly string[], ski
     spec,
     itemIndex: new Map(itemIds.map((id, i) => [id, i])),
     skillIndex: new Map(skillIds.map((id, i) => [id, i])),
-    columns, item, skill, skillCounts, totalCounts, itemCounts, windows, skillEma, totalEma, bkt, recency, itemRecency, skillPattern, transitions, elo, totalPattern, progress, neighbors, lower, l2,
+    columns, item, skill, skillCounts, totalCounts, itemCounts, windows, skillEma, totalEma, bkt, recency, itemRecency, skillPattern, transitions, elo, totalPattern, progress, neighbors, repeatGain, lower, l2,
   };
 }
 
@@ -153,8 +175,10 @@ export function countsConfigOf(
   bkt: BktParams | undefined,
   easiness?: (itemId: string) => number,
   neighbors?: NeighborLookup,
+  repeatGain?: (itemId: string) => number,
 ): CountsConfig {
   return {
+    ...(repeatGain === undefined || spec.repeatGain === undefined || !spec.itemCounts ? {} : { repeatGain }),
     ...(neighbors === undefined || spec.neighbors === undefined ? {} : { neighbors }),
     ...(spec.elo === undefined || easiness === undefined ? {} : { elo: { alpha: spec.elo.alpha, beta: spec.elo.beta, easiness } }),
     skillEmaRates: spec.skillEmaRates,
@@ -211,6 +235,7 @@ export function encodeFeatures(
       push(layout.itemCounts, Math.log1p(c.correct));
       push(layout.itemCounts + 1, Math.log1p(c.incorrect));
     }
+    if (c !== undefined && config.repeatGain !== undefined) push(layout.repeatGain, config.repeatGain(itemId));
     if (c !== undefined && spec.itemRecency) {
       push(layout.itemRecency + (c.last ? 0 : 1), 1);
       push(layout.itemRecency + 2, Math.log1p(state.attempts - 1 - c.lastIndex));

@@ -56,14 +56,27 @@ export const BEST_ELO = { alpha: 0.4, beta: 0, smoothing: 5 } as const;
 export const BEST_NEIGHBORS = { window: 10, top: 10, shrinkage: 200, minPairs: 3 } as const;
 
 /**
+ * Residual trees of `best` (boosted-trees.ts): 40 trees of depth 4, shrinkage 0.1, leaf ridge 1, at least 20 units of
+ * hessian per leaf, 32 bins; cross-fitted on two halves of the learners (each half's logistic refit capped at 15
+ * L-BFGS iterations from the full fit's weights), on at most 60 000 training rows. Picked on the validation split
+ * among depth {2, 3, 4, 5} × trees {20, 30, 40, 60, 80, 100} × shrinkage {0.05, 0.1, 0.2}, minimum hessian {10, 20,
+ * 50} and bins {32, 64} (all within ±.0005 of each other); the caps on iterations and rows keep the fit on
+ * ASSISTments 2009 within budget at no validation cost (±.0006).
+ */
+export const BEST_BOOST = { trees: 40, depth: 4, shrinkage: 0.1, l2: 1, minHessian: 20, bins: 32, foldIterations: 15, maxRows: 60_000 } as const;
+
+/**
  * `best`: Best-LR plus the learner's earlier attempts at the same item (counts, last outcome, gap), the pattern of
  * the last three answers at the skill and overall, recency-weighted correctness per skill and overall at three and
  * two decay rates, the last answer anywhere and the gap since the skill was last practised, the learner's progress
  * (skills practised, attempts per skill), an online ability (Elo rating against item easiness, overall and at the
  * skill), how much better than expected the learner did on related items (learned from the training learners:
- * item-based collaborative filtering on Elo residuals) and BKT's prediction (cross-fitted) as one more feature. Every
- * added weight has a plain reading ("recent right answers at this skill add x to the log-odds"). Choices validated on held-out TRAINING learners
- * (bench/kt/validate.ts; protocol in docs/benchmarks.md).
+ * item-based collaborative filtering on Elo residuals), on a repeated item how much easier the training learners found
+ * it the second time (item-repeats.ts), and BKT's prediction (cross-fitted) as one more feature; then a few dozen
+ * small residual trees (boosted-trees.ts) add the interactions an additive model misses to the prediction (not to
+ * mastery). Every added weight has a plain reading ("recent right answers at this skill add x to the log-odds"), every
+ * tree leaf too ("when ability > 0.8 and the last answer at the item was wrong, add −0.1"). Choices validated on
+ * held-out TRAINING learners (bench/kt/validate.ts; protocol in docs/benchmarks.md).
  */
 export const BEST_SPEC: LogisticSpec = {
   ...BEST_LR_SPEC,
@@ -80,4 +93,6 @@ export const BEST_SPEC: LogisticSpec = {
   progress: true,
   elo: BEST_ELO,
   neighbors: BEST_NEIGHBORS,
+  repeatGain: { smoothing: 5 },
+  boost: BEST_BOOST,
 };

@@ -78,6 +78,8 @@ export interface CountsConfig {
   readonly elo?: EloConfig;
   /** Related items of an item with their similarities (item-neighbors.ts), when the model uses them. */
   readonly neighbors?: NeighborLookup;
+  /** How much easier an item is on a repeat than on a first attempt (item-repeats.ts `repeatGainLookups`). */
+  readonly repeatGain?: (itemId: string) => number;
 }
 
 /** The state of a learner with no attempts. */

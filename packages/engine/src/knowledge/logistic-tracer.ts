@@ -9,11 +9,15 @@ import {
   type FeatureBuffer,
   type FeatureLayout,
   type LogisticSpec,
+  type ResidualBoostOptions,
 } from "./logistic-features.ts";
 import { initialCounts, skillCountsOf, updateCounts, type CountsState } from "./logistic-state.ts";
 import { countItemEasiness, easinessLookups, ownItemCounts, type ItemEasiness } from "./item-easiness.ts";
+import { countItemRepeats, ownRepeatCounts, repeatGainLookups, type ItemRepeats } from "./item-repeats.ts";
 import { fitItemNeighbors, neighborLookup, type ItemNeighbors, type NeighborLookup } from "./item-neighbors.ts";
-import { SparseRowsBuilder } from "./sparse-rows.ts";
+import { selectRows, SparseRowsBuilder, type SparseRows } from "./sparse-rows.ts";
+import { boostedMargin, fitBoostedTrees, type BoostedTrees } from "./boosted-trees.ts";
+import { createTreeInputs, fillTreeInputs, type TreeInputs } from "./tree-inputs.ts";
 import type { KnowledgeTracer, LearnerHistory, MasteryExplanation, Rng, SerializedModel } from "./tracer.ts";
 
 /** Fitted parameters of a logistic tracer (PFA, Best-LR, best): the spec, the id lists and the weight vector. */
@@ -29,6 +33,10 @@ export interface LogisticParams {
   readonly easiness?: ItemEasiness;
   /** Related items learned on the training data, when the spec uses them. */
   readonly neighbors?: ItemNeighbors;
+  /** Right answers on first attempts and on repeats per item, when the spec uses the repeat gain. */
+  readonly repeats?: ItemRepeats;
+  /** Residual trees on top of the logistic log-odds, when the spec boosts (see `LogisticSpec.boost`). */
+  readonly boosted?: BoostedTrees;
 }
 
 /** Current format version of serialized logistic parameters. */
@@ -56,10 +64,13 @@ export function createLogisticTracer(params: LogisticParams): KnowledgeTracer<Co
     params.bkt,
     params.easiness === undefined ? undefined : easinessLookups(params.easiness)(),
     params.neighbors === undefined ? undefined : neighborLookup(params.neighbors),
+    params.repeats === undefined ? undefined : repeatGainLookups(params.repeats)(),
   );
   // One scratch buffer: the tracer is synchronous, so no two calls interleave.
   const buffer: FeatureBuffer = { indices: [], values: [] };
   const initial = initialCounts(config);
+  const inputs = params.boosted === undefined ? undefined : createTreeInputs(layout, weights);
+  const treeRow = inputs === undefined ? [] : new Array<number>(inputs.names.length).fill(0);
   const masteryOf = (state: CountsState, skillId: string): number => {
     encodeFeatures(layout, config, state, undefined, [skillId], state.lastTime, buffer);
     return sigmoid(dotSparse(weights, buffer));
@@ -71,7 +82,11 @@ export function createLogisticTracer(params: LogisticParams): KnowledgeTracer<Co
     update: (state, observation) => updateCounts(state, observation, config),
     predict(state, item) {
       encodeFeatures(layout, config, state, item.itemId, item.skillIds, item.time, buffer);
-      return sigmoid(dotSparse(weights, buffer));
+      const z = dotSparse(weights, buffer);
+      if (params.boosted === undefined || inputs === undefined) return sigmoid(z);
+      // Mastery stays the additive model's; the trees only correct the prediction for this item in this context.
+      fillTreeInputs(inputs, buffer.indices, buffer.values, 0, buffer.indices.length, z, treeRow);
+      return sigmoid(z + boostedMargin(params.boosted, treeRow));
     },
     mastery: masteryOf,
     explain(state, skillId): MasteryExplanation {
@@ -90,7 +105,7 @@ export function createLogisticTracer(params: LogisticParams): KnowledgeTracer<Co
 /** The design matrix of a replay: one row per attempt, features from earlier attempts only. */
 export function buildDesign(
   layout: FeatureLayout,
-  params: Pick<LogisticParams, "spec" | "bkt" | "easiness" | "neighbors">,
+  params: Pick<LogisticParams, "spec" | "bkt" | "easiness" | "neighbors" | "repeats">,
   histories: readonly LearnerHistory[],
   /** BKT parameters to use for the h-th history's features (cross-fitting), instead of `params.bkt`. */
   bktOf?: (h: number) => BktParams,
@@ -103,16 +118,18 @@ export function buildDesign(
   const labels: number[] = [];
   const buffer: FeatureBuffer = { indices: [], values: [] };
   const easiness = params.easiness === undefined ? undefined : easinessLookups(params.easiness);
+  const repeatGain = params.repeats === undefined ? undefined : repeatGainLookups(params.repeats);
   for (let h = 0; h < histories.length; h++) {
     const history = histories[h] as LearnerHistory;
     // Leave-one-learner-out easiness and out-of-fold BKT: a training learner's own answers never reach his features
     // through a fitted table, as they never will for a new learner.
-    if (params.easiness !== undefined || bktOf !== undefined || neighborsOf !== undefined) {
+    if (params.easiness !== undefined || bktOf !== undefined || neighborsOf !== undefined || repeatGain !== undefined) {
       config = countsConfigOf(
         params.spec,
         bktOf === undefined ? params.bkt : bktOf(h),
         easiness === undefined ? undefined : easiness(ownItemCounts(history)),
         neighborsOf === undefined ? fixedNeighbors : neighborsOf(h),
+        repeatGain === undefined ? undefined : repeatGain(ownRepeatCounts(history)),
       );
     }
     let state = initialCounts(config);
@@ -148,7 +165,14 @@ export function fitLogisticParams(spec: LogisticSpec, histories: readonly Learne
   const bkt = effective.bkt ? fitBkt(histories, { rng, restarts: 3 }) : undefined;
   const easiness = effective.elo === undefined ? undefined : countItemEasiness(histories, effective.elo.smoothing);
   const layout = createLayout(effective, itemIds, skillIds);
-  const fitted = { spec: effective, ...(bkt === undefined ? {} : { bkt }), ...(easiness === undefined ? {} : { easiness }) };
+  const repeats =
+    effective.repeatGain === undefined || !effective.itemCounts ? undefined : countItemRepeats(histories, effective.repeatGain.smoothing);
+  const fitted = {
+    spec: effective,
+    ...(bkt === undefined ? {} : { bkt }),
+    ...(easiness === undefined ? {} : { easiness }),
+    ...(repeats === undefined ? {} : { repeats }),
+  };
   let bktOf: ((h: number) => BktParams) | undefined;
   if (bkt !== undefined && effective.bktCrossFit === true && histories.length >= 4) {
     // Two folds of learners (even / odd positions): each fold's features use BKT fitted on the other fold.
@@ -172,5 +196,65 @@ export function fitLogisticParams(spec: LogisticSpec, histories: readonly Learne
   const withNeighbors = neighbors === undefined ? fitted : { ...fitted, neighbors };
   const { X, y } = buildDesign(layout, withNeighbors, histories, bktOf, neighborsOf);
   const weights = fitLogistic(X, y, { l2: layout.l2, lower: layout.lower });
-  return { ...withNeighbors, itemIds, skillIds, weights: Array.from(weights) };
+  const fittedParams = { ...withNeighbors, itemIds, skillIds, weights: Array.from(weights) };
+  if (effective.boost === undefined) return fittedParams;
+  const learnerOfRow = new Int32Array(X.rows);
+  for (let h = 0, r = 0; h < histories.length; h++) {
+    for (let k = 0; k < (histories[h] as LearnerHistory).observations.length; k++) learnerOfRow[r++] = h;
+  }
+  const crossFit = histories.length >= 4;
+  return { ...fittedParams, boosted: fitResidualTrees(effective.boost, layout, X, y, weights, crossFit ? learnerOfRow : undefined, rng) };
+}
+
+/**
+ * Fits residual trees on a design matrix, cross-fitted: each half of the learners (even / odd positions, from
+ * `learnerOfRow`) gets its log-odds and its item and skill difficulties from a logistic fit on the other half (started
+ * from the full fit's weights), so the trees learn what the model misses on learners it has not seen — not its
+ * in-sample fit, nor an item weight that already encodes these very answers. Without `learnerOfRow` (too few
+ * learners to split) the full fit's weights serve every row.
+ */
+function fitResidualTrees(
+  options: ResidualBoostOptions,
+  layout: FeatureLayout,
+  X: SparseRows,
+  y: Uint8Array,
+  weights: Float64Array,
+  learnerOfRow: Int32Array | undefined,
+  rng: Rng,
+): BoostedTrees {
+  const foldOf = (r: number): number => (learnerOfRow === undefined ? 0 : (learnerOfRow[r] as number) % 2);
+  const foldWeights = [weights, weights];
+  for (const fold of learnerOfRow === undefined ? [] : [0, 1]) {
+    const outside = (r: number): boolean => foldOf(r) !== fold;
+    foldWeights[fold] = fitLogistic(selectRows(X, outside), y.filter((_, r) => outside(r)), {
+      l2: layout.l2,
+      lower: layout.lower,
+      initial: weights,
+      ...(options.foldIterations === undefined ? {} : { maxIterations: options.foldIterations }),
+    });
+  }
+  // Large training sets: the trees see a random subset of rows (the drawn mask is fixed by the fit's rng).
+  const keep = options.maxRows === undefined || X.rows <= options.maxRows ? 1 : options.maxRows / X.rows;
+  const drawn = Uint8Array.from({ length: X.rows }, () => (keep === 1 || rng() < keep ? 1 : 0));
+  const inputsOf = foldWeights.map((w) => createTreeInputs(layout, w));
+  const F = (inputsOf[0] as TreeInputs).names.length;
+  let rows = 0;
+  for (let r = 0; r < X.rows; r++) rows += drawn[r] as number;
+  const data = new Float64Array(rows * F);
+  const base = new Float64Array(rows);
+  const labels = new Uint8Array(rows);
+  for (let r = 0, at = 0; r < X.rows; r++) {
+    if (drawn[r] === 0) continue;
+    const fold = foldOf(r);
+    const w = foldWeights[fold] as Float64Array;
+    const a = X.rowStart[r] as number;
+    const b = X.rowStart[r + 1] as number;
+    let z = 0;
+    for (let k = a; k < b; k++) z += (w[X.column[k] as number] as number) * (X.value[k] as number);
+    base[at] = z;
+    labels[at] = y[r] as number;
+    fillTreeInputs(inputsOf[fold] as TreeInputs, X.column, X.value, a, b, z, data, at * F);
+    at++;
+  }
+  return fitBoostedTrees({ rows, features: F, data }, labels, base, options);
 }

@@ -70,6 +70,8 @@ export interface LogisticFitOptions {
   readonly gradientTolerance?: number;
   /** Stop when an iteration lowers the loss by less than this fraction (default 1e-7: 0.01 nats on 10⁵ rows). */
   readonly functionTolerance?: number;
+  /** Starting weights (default 0), e.g. a fit on more rows when refitting on a fold. */
+  readonly initial?: ArrayLike<number>;
 }
 
 /**
@@ -98,7 +100,7 @@ export function fitLogistic(X: SparseRows, y: Uint8Array, options: LogisticFitOp
       for (let j = 0; j < n; j++) gu[j] = (gu[j] as number) / (scale[j] as number);
       return f;
     },
-    new Float64Array(n),
+    Float64Array.from({ length: n }, (_, j) => (options.initial === undefined ? 0 : (options.initial[j] as number) * (scale[j] as number))),
     {
       maxIterations: options.maxIterations ?? 300,
       gradientTolerance: options.gradientTolerance ?? 1e-3,

@@ -53,3 +53,24 @@ export class SparseRowsBuilder {
     };
   }
 }
+
+/** The rows r with keep(r), in order (a fold of a design matrix). */
+export function selectRows(X: SparseRows, keep: (r: number) => boolean): SparseRows {
+  const starts: number[] = [0];
+  let size = 0;
+  for (let r = 0; r < X.rows; r++) if (keep(r)) size += (X.rowStart[r + 1] as number) - (X.rowStart[r] as number);
+  const column = new Int32Array(size);
+  const value = new Float64Array(size);
+  let at = 0;
+  for (let r = 0; r < X.rows; r++) {
+    if (!keep(r)) continue;
+    const a = X.rowStart[r] as number;
+    const b = X.rowStart[r + 1] as number;
+    column.set(X.column.subarray(a, b), at);
+    value.set(X.value.subarray(a, b), at);
+    at += b - a;
+    starts.push(at);
+  }
+  return { rows: starts.length - 1, columns: X.columns, rowStart: Int32Array.from(starts), column, value };
+}
+
