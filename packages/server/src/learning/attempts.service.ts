@@ -11,7 +11,7 @@ import { bktParamsForCourse } from "./bkt-params.ts";
 import { type CourseContent, courseMarkdownHtml } from "./course-content.ts";
 import { appendToAttemptLog } from "./attempt-log.ts";
 import { learnerCourseContent } from "./learner-access.ts";
-import { learnerNextActivity } from "./next-activity.service.ts";
+import { learnerNextActivity, selectSkillStates } from "./next-activity.service.ts";
 import { nextSkillState } from "./skill-state.ts";
 
 type StoredResult = Omit<AttemptResult, "duplicate" | "masteryChanges" | "next"> & { masteryChanges: MasteryChange[] };
@@ -24,9 +24,6 @@ function isUniqueViolation(error: unknown): boolean {
 const SKILL_STATE_KEY = ["learner_id", "course_id", "skill_id", "school_id"] as const;
 const SKILL_STATE_VALUES = ["p_known", "attempts", "correct", "hints_used", "recent", "last_practiced_at", "mastered_at", "memory", "review_due_at", "updated_at"] as const;
 
-const selectSkillStates = compiledQuery<{ learnerId: string; courseId: string }, LearnerSkillStatesTable>((db, param) =>
-  db.selectFrom("learner_skill_states").selectAll().where("learner_id", "=", param("learnerId")).where("course_id", "=", param("courseId")),
-);
 const insertSkillState = compiledQuery<LearnerSkillStatesTable, unknown>((db, param) =>
   db.insertInto("learner_skill_states").values(paramsFor(param, [...SKILL_STATE_KEY, ...SKILL_STATE_VALUES])),
 );

@@ -1,5 +1,6 @@
 import { type Activity, type BktParams, type MemoryCard, type Recommendation, bktParamsFor, createSeededRng, nextActivity } from "@attune/engine";
-import type { LearnerSkillStatesTable } from "../db/schema.ts";
+import { compiledQuery } from "../db/compiled-query.ts";
+import type { AttemptsTable, GoalsTable, LearnerSkillStatesTable } from "../db/schema.ts";
 import type { Actor, Deps } from "../http/app-env.ts";
 import { bktParamsForCourse } from "./bkt-params.ts";
 import type { CourseContent } from "./course-content.ts";
@@ -7,6 +8,9 @@ import { courseGraphOf } from "./course-graph.ts";
 import { readPreferences } from "../services/preferences.service.ts";
 import { assertLearnerInCourse } from "./learner-access.ts";
 import { engineAssignmentsFor } from "../teaching/assignments.service.ts";
+
+/** How many of the learner's latest attempts the policy sees (to space items and notice streaks). */
+const RECENT_ATTEMPTS = 40;
 
 export type ActivityView = {
   kind: Activity["kind"];
@@ -23,6 +27,33 @@ export type NextActivityView = {
   reason: { text: string; parts: unknown[] };
   alternatives: { activity: ActivityView; reason: { text: string; parts: unknown[] } }[];
 };
+
+type LearnerCourseKey = { learnerId: string; courseId: string };
+
+// Written once: the answer loop runs them after every answer (see `compiledQuery`).
+export const selectSkillStates = compiledQuery<LearnerCourseKey, LearnerSkillStatesTable>((db, param) =>
+  db.selectFrom("learner_skill_states").selectAll().where("learner_id", "=", param("learnerId")).where("course_id", "=", param("courseId")),
+);
+const selectRecentAttempts = compiledQuery<LearnerCourseKey, Pick<AttemptsTable, "item_id" | "answered_at" | "context" | "correct">>((db, param) =>
+  db
+    .selectFrom("attempts")
+    .select(["item_id", "answered_at", "context", "correct"])
+    .where("learner_id", "=", param("learnerId"))
+    .where("course_id", "=", param("courseId"))
+    .orderBy("answered_at", "desc")
+    .limit(RECENT_ATTEMPTS),
+);
+const selectSeenLessons = compiledQuery<LearnerCourseKey, { lesson_id: string }>((db, param) =>
+  db.selectFrom("lesson_views").select("lesson_id").distinct().where("learner_id", "=", param("learnerId")).where("course_id", "=", param("courseId")),
+);
+const selectOpenGoals = compiledQuery<LearnerCourseKey, Pick<GoalsTable, "id" | "skill_ids" | "target_date">>((db, param) =>
+  db
+    .selectFrom("goals")
+    .select(["id", "skill_ids", "target_date"])
+    .where("learner_id", "=", param("learnerId"))
+    .where("course_id", "=", param("courseId"))
+    .where("archived_at", "is", null),
+);
 
 function view(course: CourseContent, activity: Activity): ActivityView {
   const skillName = course.skillById.get(activity.skillId)?.name ?? activity.skillId;
@@ -54,25 +85,13 @@ export async function learnerNextActivity(
   if (!known) await assertLearnerInCourse(deps.db, actor, courseId);
   const course = known?.course ?? (await deps.courses.get(courseId));
   const params = known?.params ?? (await bktParamsForCourse(deps.db, course));
+  const key = { learnerId: actor.id, courseId };
   const [states, recent, lessons, goals, preferences, assignments] = await Promise.all([
     // The answer loop passes the rows it has just written.
-    known?.states ?? deps.db.selectFrom("learner_skill_states").selectAll().where("learner_id", "=", actor.id).where("course_id", "=", courseId).execute(),
-    deps.db
-      .selectFrom("attempts")
-      .select(["item_id", "answered_at", "context", "correct"])
-      .where("learner_id", "=", actor.id)
-      .where("course_id", "=", courseId)
-      .orderBy("answered_at", "desc")
-      .limit(40)
-      .execute(),
-    deps.db.selectFrom("lesson_views").select("lesson_id").distinct().where("learner_id", "=", actor.id).where("course_id", "=", courseId).execute(),
-    deps.db
-      .selectFrom("goals")
-      .select(["id", "skill_ids", "target_date"])
-      .where("learner_id", "=", actor.id)
-      .where("course_id", "=", courseId)
-      .where("archived_at", "is", null)
-      .execute(),
+    known?.states ?? selectSkillStates.execute(deps.db, key),
+    selectRecentAttempts.execute(deps.db, key),
+    selectSeenLessons.execute(deps.db, key),
+    selectOpenGoals.execute(deps.db, key),
     readPreferences(deps.db, actor.id),
     engineAssignmentsFor(deps.db, actor.id, courseId),
   ]);
