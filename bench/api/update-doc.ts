@@ -1,5 +1,5 @@
 /**
- * The answer loop at 500 attempts/s for 20 s on SQLite, then on PostgreSQL, and the server's CPU per attempt one at
+ * The answer loop at 500 attempts/s for 20 s (autocannon, then evenly paced) on SQLite, then on PostgreSQL, and the server's CPU per attempt one at
  * a time (`answer-loop.server-cpu.ts`, a figure that does not depend on what else the cores run); rewrites the api
  * section of docs/benchmarks.md (`npm run bench` writes the latency table too).
  *   npx tsx bench/api/update-doc.ts
@@ -23,9 +23,11 @@ const loadBefore = os.loadavg()[0]!;
 const results: AnswerLoopResult[] = [];
 const cpu: string[] = [];
 for (const db of ["sqlite", "postgres"] as const) {
-  const result = await benchAnswerLoop(db, 500, 20);
-  console.log(JSON.stringify(result));
-  results.push(result);
+  for (const pacing of ["autocannon", "even"] as const) {
+    const result = await benchAnswerLoop(db, 500, 20, pacing);
+    console.log(JSON.stringify(result));
+    results.push(result);
+  }
   const c = serverCpu(db);
   console.log(JSON.stringify({ db, ...c }));
   cpu.push(`| ${db} | ${c.cpuMsPerAttempt} | ${c.firstAttemptCpuMs} | ${c.cpuMsPerSignedInGet} |`);
