@@ -219,11 +219,17 @@ async function learnerEvidence(
   let all = keptEvidence.get(course);
   if (!all) keptEvidence.set(course, (all = new Map()));
   const ids = learners.map((l) => l.id);
+  // What is new is added to the evidence as it was when the cursor was taken: a request running at the same time
+  // (the dashboard asks for overview and alerts together) may replace the kept entry before this one merges.
+  const base = new Map<string, KeptEvidence>();
   const after = new Map<string, string>();
   for (const id of ids) {
     const kept = all.get(id);
     const latest = newest.get(id);
-    if (kept?.newestAt != null && latest !== undefined && latest.at >= kept.newestAt) after.set(id, kept.newestAt);
+    if (kept?.newestAt != null && latest !== undefined && latest.at >= kept.newestAt) {
+      base.set(id, kept);
+      after.set(id, kept.newestAt);
+    }
   }
   const read = async (which: string[], from: ReadonlyMap<string, string>) => {
     const full = which.filter((id) => !from.has(id));
@@ -247,7 +253,7 @@ async function learnerEvidence(
   const result = new Map<string, KeptEvidence>();
   const reread: string[] = [];
   const merge = (id: string, { records, practice }: Awaited<ReturnType<typeof read>>, incremental: boolean) => {
-    const kept = incremental ? all.get(id)! : undefined;
+    const kept = incremental ? base.get(id)! : undefined;
     const seen = (attemptId: string) => kept?.newestIds.has(attemptId) === true;
     const added = records.attempts.filter((a) => a.learnerId === id && !seen(a.id));
     const addedHistory = (records.masteryHistory.get(id) ?? []).filter((p) => !seen(p.attemptId));

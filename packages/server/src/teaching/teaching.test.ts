@@ -204,10 +204,14 @@ describe.each(DIALECTS)("teaching tools on $name", ({ open }) => {
     // Nine wrong answers are not yet wheel-spinning (10 by Beck & Gong's definition) unless the demo history had some.
     if (ninth) expect(ninth.message).not.toMatch(/\b1[0-9] questions\b/);
     for (let k = 0; k < 3; k++) await answer(learner, pool[(9 + k) % pool.length]!, false);
-    const after = spinning(await json<Alerts>(t.request("GET", `/api/classes/${classId}/alerts`, { cookie: teacher })));
+    // Asked together, as the dashboard page does: both bring the same kept evidence up to date at once.
+    const [alertsAfter, overview] = await Promise.all([
+      json<Alerts>(t.request("GET", `/api/classes/${classId}/alerts`, { cookie: teacher })),
+      json<Overview>(t.request("GET", `/api/classes/${classId}/overview`, { cookie: teacher })),
+    ]);
+    const after = spinning(alertsAfter);
     expect(after).toBeDefined();
     expect(after!.message).not.toEqual(ninth?.message);
-    const overview = await json<Overview>(t.request("GET", `/api/classes/${classId}/overview`, { cookie: teacher }));
     expect(weekAttempts(overview)).toBe(weekBefore + 3);
     // What the kept evidence brought up to date (3 rows read) equals what a newly started server reads in full.
     const fresh = createApp({ ...t.deps, courses: new CourseContentCache(database.db) }).app;
