@@ -20,14 +20,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Item } from "@attune/content";
 import autocannon from "autocannon";
-import pg from "pg";
 import { importCourse } from "../../packages/server/src/courses/course-import.service.ts";
 import { loadCourseDir } from "../../packages/server/src/courses/course-loader.ts";
 import { openDatabase } from "../../packages/server/src/db/database.ts";
 import { migrateToLatest } from "../../packages/server/src/db/migrator.ts";
 import { hashAccountPassword } from "../../packages/server/src/services/passwords.ts";
 import { dateForDialect, insertAccount } from "../../packages/server/src/services/users.service.ts";
-import { TEST_POSTGRES_URL } from "../../packages/server/src/testing/test-databases.ts";
+import { freshBenchDatabase } from "../support/postgres-database.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const SECRET = "bench-secret-bench-secret-bench-secret-0001";
@@ -163,16 +162,8 @@ async function evenlyPaced(port: number, rate: number, seconds: number, connecti
 
 export async function benchAnswerLoop(dbKind: "sqlite" | "postgres", rate: number, seconds: number, pacing: Pacing = "autocannon"): Promise<AnswerLoopResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-bench-"));
-  let databaseUrl: string | undefined;
-  const dbName = `attune_bench_${process.pid}`;
-  if (dbKind === "postgres") {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName}`);
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    databaseUrl = TEST_POSTGRES_URL.replace(/\/test$/, `/${dbName}`);
-  }
+  const database = dbKind === "postgres" ? await freshBenchDatabase(`attune_bench_${process.pid}`) : undefined;
+  const databaseUrl = database?.url;
   const { cookies, items } = await seed(dbKind, dataDir, databaseUrl);
   const port = 20000 + (process.pid % 20000);
   const server = await startServer(dataDir, port, databaseUrl);
@@ -224,12 +215,7 @@ export async function benchAnswerLoop(dbKind: "sqlite" | "postgres", rate: numbe
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dbKind === "postgres") {
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
+    await database?.drop();
   }
 }
 

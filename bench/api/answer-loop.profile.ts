@@ -22,22 +22,15 @@ import { openDatabase } from "../../packages/server/src/db/database.ts";
 import { createApp } from "../../packages/server/src/http/app.ts";
 import type { Deps } from "../../packages/server/src/http/app-env.ts";
 import { CourseContentCache } from "../../packages/server/src/learning/course-content.ts";
-import { TEST_POSTGRES_URL } from "../../packages/server/src/testing/test-databases.ts";
+import { freshBenchDatabase } from "../support/postgres-database.ts";
 import { SECRET, seed } from "./answer-loop.bench.ts";
 
 const { values } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, attempts: { type: "string", default: "2000" }, profile: { type: "string" }, sql: { type: "boolean", default: false }, "profile-cold": { type: "boolean", default: false } } });
 const dbKind = values.db as "sqlite" | "postgres";
 const total = Number(values.attempts);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-profile-"));
-const dbName = `attune_profile_${process.pid}`;
-let databaseUrl: string | undefined;
-if (dbKind === "postgres") {
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  await admin.end();
-  databaseUrl = TEST_POSTGRES_URL.replace(/\/test$/, `/${dbName}`);
-}
+const database = dbKind === "postgres" ? await freshBenchDatabase(`attune_profile_${process.pid}`) : undefined;
+const databaseUrl = database?.url;
 try {
   const { cookies, items } = await seed(dbKind, dataDir, databaseUrl);
   const handle = dbKind === "sqlite" ? openDatabase({ kind: "sqlite", file: path.join(dataDir, "attune.sqlite") }) : openDatabase({ kind: "postgres", url: databaseUrl! });
@@ -98,12 +91,7 @@ try {
   await handle.close();
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (dbKind === "postgres") {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  await database?.drop();
 }
 
 /** Counts and times every better-sqlite3 statement run from now on (their methods live on one native prototype). */

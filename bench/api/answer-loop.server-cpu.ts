@@ -11,8 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { TEST_POSTGRES_URL } from "../../packages/server/src/testing/test-databases.ts";
+import { freshBenchDatabase } from "../support/postgres-database.ts";
 import { seed, startServer } from "./answer-loop.bench.ts";
 
 const { values } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, attempts: { type: "string", default: "3000" } } });
@@ -27,15 +26,8 @@ function cpuMsOf(pid: number): number {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-cpu-"));
-const dbName = `attune_cpu_${process.pid}`;
-let databaseUrl: string | undefined;
-if (dbKind === "postgres") {
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  await admin.end();
-  databaseUrl = TEST_POSTGRES_URL.replace(/\/test$/, `/${dbName}`);
-}
+const database = dbKind === "postgres" ? await freshBenchDatabase(`attune_cpu_${process.pid}`) : undefined;
+const databaseUrl = database?.url;
 const { cookies, items } = await seed(dbKind, dataDir, databaseUrl);
 const port = 20000 + ((process.pid + 7) % 20000);
 const server = await startServer(dataDir, port, databaseUrl);
@@ -72,10 +64,5 @@ try {
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (dbKind === "postgres") {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  await database?.drop();
 }

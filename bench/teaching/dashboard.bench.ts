@@ -8,7 +8,6 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import pg from "pg";
 import pino from "pino";
 import { createAuth } from "../../packages/server/src/auth/auth.ts";
 import { SessionResolver } from "../../packages/server/src/auth/sessions.ts";
@@ -18,8 +17,9 @@ import { migrateToLatest } from "../../packages/server/src/db/migrator.ts";
 import { createApp } from "../../packages/server/src/http/app.ts";
 import type { Deps } from "../../packages/server/src/http/app-env.ts";
 import { CourseContentCache } from "../../packages/server/src/learning/course-content.ts";
-import { TEST_POSTGRES_URL, type TestDatabase, freshSqlite } from "../../packages/server/src/testing/test-databases.ts";
+import { type TestDatabase, freshSqlite } from "../../packages/server/src/testing/test-databases.ts";
 import { writeBenchmarkSection } from "../support/benchmarks-doc.ts";
+import { freshBenchDatabase } from "../support/postgres-database.ts";
 import { machineLine } from "../support/machine.ts";
 import { recordAttempt } from "../../packages/server/src/learning/attempts.service.ts";
 import { BENCH_PASSWORD, SIZES, type TeachingFixture, seedTeaching } from "./seed-teaching.ts";
@@ -186,28 +186,16 @@ async function measureScenarios(handle: DatabaseHandle, fixture: TeachingFixture
   };
 }
 
-/**
- * A fresh PostgreSQL database of its own (as the answer-loop bench makes), with the production pool of 10
- * connections. Not a schema in `test` as the tests use: Kysely's migrator looks for its tables in every schema,
- * so another schema's `kysely_migration_lock` (a test running at the same time) makes migrating a new schema fail.
- */
+/** A fresh, migrated PostgreSQL database of its own, with the production pool of 10 connections. */
 async function freshPostgresDatabase(): Promise<TestDatabase> {
-  const name = `attune_teaching_bench_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const handle = openDatabase({ kind: "postgres", url: TEST_POSTGRES_URL.replace(/\/test$/, `/${name}`) });
+  const database = await freshBenchDatabase(`attune_teaching_bench_${process.pid}`);
+  const handle = openDatabase({ kind: "postgres", url: database.url });
   await migrateToLatest(handle.db);
   return {
     ...handle,
     drop: async () => {
       await handle.close();
-      await admin(`drop database if exists ${name} with (force)`);
+      await database.drop();
     },
   };
 }
