@@ -7,6 +7,7 @@ import {
   type Alert as EngineAlert,
   type AlertPlan,
   bktParamsFor,
+  groupByLearner,
   learnerAlerts,
   medianResponseMsByItem,
   projectPlan,
@@ -123,13 +124,8 @@ export async function learnerDigests(
   const [params, medians] = await Promise.all([bktParamsForCourse(deps.db, course), itemMediansOf(deps, course, scope, since, bucket)]);
   const graph = courseGraphOf(course);
   const week = weekWindow(now, 0, "last-7-days");
-  const byLearner = <T extends { learnerId: string }>(rows: readonly T[]) => {
-    const map = new Map<string, T[]>();
-    for (const r of rows) (map.get(r.learnerId) ?? map.set(r.learnerId, []).get(r.learnerId)!).push(r);
-    return map;
-  };
-  const lessonViews = byLearner(evidence.lessons);
-  const skillStates = byLearner(evidence.states);
+  const lessonViews = groupByLearner(evidence.lessons);
+  const skillStates = groupByLearner(evidence.states);
   for (const learner of stale) {
     const kept = evidence.kept.get(learner.id)!;
     const mine = skillStates.get(learner.id) ?? [];
@@ -246,16 +242,16 @@ async function learnerEvidence(
             .groupBy("learner_id")
             .execute(),
     ]);
-    return { records, practice: new Map(practice.map((p) => [p.learner_id, p])) };
+    return { records, attemptsBy: groupByLearner(records.attempts), practice: new Map(practice.map((p) => [p.learner_id, p])) };
   };
   const sinceMs = Date.parse(since);
   const first = await read(ids, after);
   const result = new Map<string, KeptEvidence>();
   const reread: string[] = [];
-  const merge = (id: string, { records, practice }: Awaited<ReturnType<typeof read>>, incremental: boolean) => {
+  const merge = (id: string, { records, attemptsBy, practice }: Awaited<ReturnType<typeof read>>, incremental: boolean) => {
     const kept = incremental ? base.get(id)! : undefined;
     const seen = (attemptId: string) => kept?.newestIds.has(attemptId) === true;
-    const added = records.attempts.filter((a) => a.learnerId === id && !seen(a.id));
+    const added = (attemptsBy.get(id) ?? []).filter((a) => !seen(a.id));
     const addedHistory = (records.masteryHistory.get(id) ?? []).filter((p) => !seen(p.attemptId));
     const done = practice.get(id);
     let practiceCount = incremental ? kept!.practiceCount : Number(done?.n ?? 0);
