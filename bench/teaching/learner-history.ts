@@ -1,6 +1,7 @@
 import type { Item } from "@attune/content";
 import type { BktParams, Rng } from "@attune/engine";
 import type { AttemptsTable, LearnerSkillStatesTable, LessonViewsTable } from "../../packages/server/src/db/schema.ts";
+import { attemptLogRow } from "../../packages/server/src/learning/attempt-log.ts";
 import type { CourseContent } from "../../packages/server/src/learning/course-content.ts";
 import { type ChoiceBook, SkillStates } from "./answer-loop-replica.ts";
 
@@ -112,21 +113,9 @@ export function simulateLearner(
     const id = newId();
     const answeredAt = iso(at);
     const result = { attemptId: id, correct, ...chosen.shown, masteryChanges: state.answer(item.skills, correct, hints, answeredAt) };
-    history.attempts.push({
-      learner_id: learner.id,
-      id,
-      school_id: learner.schoolId,
-      course_id: content.id,
-      item_id: item.id,
-      skill_ids: JSON.stringify(item.skills),
-      correct: correct ? 1 : 0,
-      response: JSON.stringify({ response: chosen.response, normalized: chosen.check.normalized }),
-      result: JSON.stringify(result),
-      hints_used: hints,
-      duration_ms: Math.round(ms),
-      context,
-      answered_at: answeredAt,
-    });
+    history.attempts.push(
+      attemptLogRow(learner, { id, courseId: content.id, item, response: chosen.response, check: chosen.check, result, hintsUsed: hints, durationMs: Math.round(ms), context, at: answeredAt }),
+    );
     // Practice with feedback teaches; clicking through does not.
     if (!gaming && !known.has(skillId) && rng() < traits.learnRate * (correct ? 1 : 1.5)) known.add(skillId);
     return at + (correct ? uniform(rng, 3, 8) : uniform(rng, 10, 30)) * 1000;

@@ -17,6 +17,7 @@ import {
   studyLesson,
 } from "@attune/engine";
 import type { AttemptsTable, GoalsTable, LearnerSkillStatesTable, LessonViewsTable, PlacementsTable } from "../db/schema.ts";
+import { type AttemptRecord, attemptLogRow } from "../learning/attempt-log.ts";
 import type { CourseContent } from "../learning/course-content.ts";
 import { MAX_PLACEMENT_ITEMS } from "../learning/placement.service.ts";
 import { DAY_MS, type StudySession, type Timetable, studySessions, uniformIn } from "./demo-calendar.ts";
@@ -100,7 +101,7 @@ export function simulateLearnerHistory(course: DemoCourse, learner: DemoLearner,
     Math.min(300, Math.max(7, secondsPerAnswer * TYPE_TIME[item.type] * (knewAll ? 0.8 : 1.3) * Math.exp(0.35 * normal(rng)) + hints * uniformIn(rng, [8, 20])));
 
   /** Appends one answered question; returns when the learner has read the feedback. */
-  const record = (item: Item, correctWanted: boolean, hints: number, ms: number, start: number, context: AttemptsTable["context"]): number | null => {
+  const record = (item: Item, correctWanted: boolean, hints: number, ms: number, start: number, context: AttemptRecord["context"]): number | null => {
     const at = start + Math.round(ms);
     if (at >= now) return null;
     const right = correctWanted ? book.rightAnswer(item) : null;
@@ -112,21 +113,9 @@ export function simulateLearnerHistory(course: DemoCourse, learner: DemoLearner,
       context === "placement"
         ? { correct }
         : { attemptId: id, correct, ...book.shown(item, answer), masteryChanges: state.answer(item.skills, correct, hints, answeredAt) };
-    history.attempts.push({
-      learner_id: learner.id,
-      id,
-      school_id: learner.schoolId,
-      course_id: content.id,
-      item_id: item.id,
-      skill_ids: JSON.stringify(item.skills),
-      correct: correct ? 1 : 0,
-      response: JSON.stringify({ response: answer.response, normalized: answer.check.normalized }),
-      result: JSON.stringify(result),
-      hints_used: hints,
-      duration_ms: Math.round(ms),
-      context,
-      answered_at: answeredAt,
-    });
+    history.attempts.push(
+      attemptLogRow(learner, { id, courseId: content.id, item, response: answer.response, check: answer.check, result, hintsUsed: hints, durationMs: Math.round(ms), context, at: answeredAt }),
+    );
     recent.push({ itemId: item.id, time: at, review: context === "review" });
     if (recent.length > RECENT_ATTEMPTS) recent.shift();
     return at + (correct ? uniformIn(rng, [3, 8]) : uniformIn(rng, [10, 30])) * SECOND_MS;

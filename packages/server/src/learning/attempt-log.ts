@@ -22,12 +22,15 @@ const ATTEMPT_COLUMNS = ["learner_id", "id", "school_id", "course_id", "item_id"
 
 const insertAttempt = compiledQuery<AttemptsTable, unknown>((db, param) => db.insertInto("attempts").values(paramsFor(param, ATTEMPT_COLUMNS)));
 
-/** Appends one answer to the evidence log (append-only: rows are never updated). */
-export async function appendToAttemptLog(db: Kysely<Database>, actor: Actor, attempt: AttemptRecord): Promise<void> {
-  await insertAttempt.execute(db, {
-    learner_id: actor.id,
+/**
+ * An answer as its row of the evidence log. The answer loop writes it; the demo seeder and the benches build their
+ * simulated histories with it, so they hold exactly what the app would have written.
+ */
+export function attemptLogRow(learner: { id: string; schoolId: string }, attempt: AttemptRecord): AttemptsTable {
+  return {
+    learner_id: learner.id,
     id: attempt.id,
-    school_id: actor.schoolId,
+    school_id: learner.schoolId,
     course_id: attempt.courseId,
     item_id: attempt.item.id,
     skill_ids: JSON.stringify(attempt.item.skills),
@@ -38,5 +41,10 @@ export async function appendToAttemptLog(db: Kysely<Database>, actor: Actor, att
     duration_ms: attempt.durationMs ?? null,
     context: attempt.context,
     answered_at: attempt.at,
-  });
+  };
+}
+
+/** Appends one answer to the evidence log (append-only: rows are never updated). */
+export async function appendToAttemptLog(db: Kysely<Database>, actor: Actor, attempt: AttemptRecord): Promise<void> {
+  await insertAttempt.execute(db, attemptLogRow(actor, attempt));
 }
