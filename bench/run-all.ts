@@ -39,7 +39,7 @@ if (process.argv.includes("--all")) runScript("bench/kt/run.ts");
 runScript("bench/web/update-doc.ts");
 runScript("bench/web/feedback-latency.bench.ts");
 
-console.log("\n== answer loop under load (500 attempts/s for 20 s, 1,000 learners; autocannon and evenly paced)");
+console.log("\n== answer loop under load (500 attempts/s for 20 s, 1,000 learners; autocannon, evenly paced, Poisson arrivals)");
 runScript("bench/api/update-doc.ts");
 
 console.log("\n== teaching: class dashboard (35 learners, 50,000 attempts) and school report (2,000 learners)");

@@ -1,7 +1,7 @@
 /**
  * The answer loop under load: a real server (child process, as `npm start` runs it) with 1,000 learners, and
  * attempts posted at a fixed rate from this process. Prints latency percentiles.
- *   npx tsx bench/api/answer-loop.bench.ts [--db sqlite|postgres] [--rate 500] [--seconds 20] [--pacing autocannon|even]
+ *   npx tsx bench/api/answer-loop.bench.ts [--db sqlite|postgres] [--rate 500] [--seconds 20] [--pacing autocannon|even|poisson] [--connections 64]
  *
  * Two ways to send "500 a second":
  * - autocannon (the issue's tool) with `overallRate`: each of its 64 connections sends its share of the second back to
@@ -10,6 +10,10 @@
  *   behind the other 63.
  * - even: one attempt every 1/rate s (an open arrival process, as independent learners produce), over up to 64
  *   keep-alive connections; latency counts from the moment the attempt was due, so a late sender is not hidden.
+ * - poisson: the same, with exponential gaps between attempts (mean 1/rate, seeded): independent learners do not
+ *   take turns, so attempts sometimes arrive close together; the queue this builds is part of the latency.
+ * `--connections` sets autocannon's connections (each one a request in flight at the start of every second) and the
+ * size of the keep-alive pool of the other two.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
@@ -26,6 +30,7 @@ import { openDatabase } from "../../packages/server/src/db/database.ts";
 import { migrateToLatest } from "../../packages/server/src/db/migrator.ts";
 import { hashAccountPassword } from "../../packages/server/src/services/passwords.ts";
 import { dateForDialect, insertAccount } from "../../packages/server/src/services/users.service.ts";
+import { arrivalTimes } from "../support/arrivals.ts";
 import { freshBenchDatabase } from "../support/postgres-database.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -37,6 +42,7 @@ export type AnswerLoopResult = {
   rate: number;
   seconds: number;
   pacing: Pacing;
+  connections: number;
   requests: number;
   non2xx: number;
   statusCodes: Record<string, number>;
@@ -102,7 +108,9 @@ export async function startServer(dataDir: string, port: number, databaseUrl: st
   throw new Error("server did not start");
 }
 
-export type Pacing = "autocannon" | "even";
+export type Pacing = "autocannon" | "even" | "poisson";
+
+export const DEFAULT_CONNECTIONS = 64;
 
 /**
  * Seconds of attempts at the measured rate before measuring: a server that has been running has compiled its hot
@@ -113,10 +121,11 @@ const WARMUP_SECONDS = 5;
 type AttemptRequest = { path: string; headers: Record<string, string>; body: string };
 
 /**
- * Sends `rate × seconds` requests, request k due at start + k / rate, over a keep-alive pool of `connections`
- * sockets; each latency runs from when the request was due to its response's last byte. Percentiles in ms.
+ * Sends `rate × seconds` requests (after a warm-up, not counted) at the arrival times of `pacing`, over a keep-alive
+ * pool of `connections` sockets; each latency runs from when the request was due to its response's last byte.
+ * Percentiles in ms.
  */
-async function evenlyPaced(port: number, rate: number, seconds: number, connections: number, next: () => AttemptRequest, warmupSeconds = 0) {
+async function openLoop(port: number, pacing: "even" | "poisson", rate: number, seconds: number, connections: number, next: () => AttemptRequest, warmupSeconds = 0) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
@@ -141,16 +150,17 @@ async function evenlyPaced(port: number, rate: number, seconds: number, connecti
     });
   const warmup = Math.round(rate * warmupSeconds);
   const total = warmup + Math.round(rate * seconds);
+  const due = arrivalTimes(pacing, rate, total);
   const start = performance.now() + 50;
   const pending: Promise<void>[] = [];
   for (let k = 0; k < total; ) {
     const now = performance.now();
     // Everything due by now goes out; then sleep until the next one is due (timers have ~1 ms resolution).
-    while (k < total && start + (k * 1000) / rate <= now) {
-      pending.push(send(start + (k * 1000) / rate, next(), k >= warmup));
+    while (k < total && start + (due[k] as number) <= now) {
+      pending.push(send(start + (due[k] as number), next(), k >= warmup));
       k++;
     }
-    if (k < total) await new Promise((r) => setTimeout(r, Math.max(0, start + (k * 1000) / rate - performance.now())));
+    if (k < total) await new Promise((r) => setTimeout(r, Math.max(0, start + (due[k] as number) - performance.now())));
   }
   await Promise.all(pending);
   agent.destroy();
@@ -160,7 +170,7 @@ async function evenlyPaced(port: number, rate: number, seconds: number, connecti
   return { requests: latencies.length + errors, non2xx: latencies.length + errors - ok, statusCodes, p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: pct(1) };
 }
 
-export async function benchAnswerLoop(dbKind: "sqlite" | "postgres", rate: number, seconds: number, pacing: Pacing = "autocannon"): Promise<AnswerLoopResult> {
+export async function benchAnswerLoop(dbKind: "sqlite" | "postgres", rate: number, seconds: number, pacing: Pacing = "autocannon", connections = DEFAULT_CONNECTIONS): Promise<AnswerLoopResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-bench-"));
   const database = dbKind === "postgres" ? await freshBenchDatabase(`attune_bench_${process.pid}`) : undefined;
   const databaseUrl = database?.url;
@@ -179,12 +189,12 @@ export async function benchAnswerLoop(dbKind: "sqlite" | "postgres", rate: numbe
         body: JSON.stringify({ attemptId: randomUUID(), itemId: item.id, response: choice.id, hintsUsed: 0, durationMs: 5000 }),
       };
     };
-    if (pacing === "even") return { db: dbKind, rate, seconds, pacing, ...(await evenlyPaced(port, rate, seconds, 64, attempt, WARMUP_SECONDS)) };
+    if (pacing !== "autocannon") return { db: dbKind, rate, seconds, pacing, connections, ...(await openLoop(port, pacing, rate, seconds, connections, attempt, WARMUP_SECONDS)) };
     // The same warm-up at the same rate, not counted.
-    await autocannon({ url: `http://127.0.0.1:${port}`, connections: 64, overallRate: rate, duration: WARMUP_SECONDS, requests: [{ method: "POST", path: "/api/courses/spanish-a1/attempts", setupRequest: (request) => ({ ...request, ...attempt() }) }] });
+    await autocannon({ url: `http://127.0.0.1:${port}`, connections, overallRate: rate, duration: WARMUP_SECONDS, requests: [{ method: "POST", path: "/api/courses/spanish-a1/attempts", setupRequest: (request) => ({ ...request, ...attempt() }) }] });
     const result = await autocannon({
       url: `http://127.0.0.1:${port}`,
-      connections: 64,
+      connections,
       overallRate: rate,
       duration: seconds,
       requests: [
@@ -203,6 +213,7 @@ export async function benchAnswerLoop(dbKind: "sqlite" | "postgres", rate: numbe
       rate,
       seconds,
       pacing,
+      connections,
       requests: result.requests.total,
       non2xx: result.non2xx + result.errors,
       statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count])),
@@ -221,22 +232,26 @@ export async function benchAnswerLoop(dbKind: "sqlite" | "postgres", rate: numbe
 
 /** The api section of docs/benchmarks.md for these runs (`bench/api/update-doc.ts` and `npm run bench` write it). */
 export function answerLoopSection(results: AnswerLoopResult[], machine: string, notes = ""): string {
-  const rows = results.map((r) => `| ${r.db} | ${r.pacing === "even" ? "evenly paced" : "autocannon"} | ${r.rate} | ${r.requests} | ${r.non2xx} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} |`);
+  const sending = { autocannon: "autocannon", even: "evenly paced", poisson: "Poisson arrivals" } as const;
+  const rows = results.map((r) => `| ${r.db} | ${sending[r.pacing]} | ${r.connections} | ${r.rate} | ${r.requests} | ${r.non2xx} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} |`);
   return (
     `## Answer loop under load\n\nMeasured ${machine}. A real server (child process) with 1,000 learners; attempts posted for 20 s ` +
-    `from a process on the same machine over 64 keep-alive connections. \`npx tsx bench/api/answer-loop.bench.ts --db sqlite|postgres --rate 500 --seconds 20 --pacing autocannon|even\`. ` +
+    `from a process on the same machine over keep-alive connections. \`npx tsx bench/api/answer-loop.bench.ts --db sqlite|postgres --rate 500 --seconds 20 --pacing autocannon|even|poisson [--connections 64]\`. ` +
     `Target: p99 ≤ 15 ms at 500 attempts/s on SQLite. Latencies in ms.\n\n` +
-    `Two ways of sending 500 a second. autocannon's \`overallRate\` has each connection send its share of the second back to back ` +
-    `when the second starts (autocannon 8, lib/httpClient.js), so the server meets a burst of 500 attempts, 64 at a time, every ` +
-    `second, and latency is mostly the wait behind the other 63. Evenly paced sends one attempt every 2 ms, as independent learners ` +
-    `would, and counts latency from when each was due. Each measured run follows ${WARMUP_SECONDS} s of the same load, not counted.\n\n` +
-    `| database | sending | rate /s | requests | non-2xx | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|---|---|---|\n${rows.join("\n")}` +
+    `Three ways of sending 500 a second. autocannon's \`overallRate\` has each connection send its share of the second back to back ` +
+    `when the second starts (autocannon 8, lib/httpClient.js), so the server meets a burst of 500 attempts every second, as many at ` +
+    `a time as there are connections, and latency is mostly the wait behind the others in flight (64 connections, and autocannon's ` +
+    `default of 10). Evenly paced sends one attempt every 2 ms; Poisson arrivals send them with random (exponential, seeded) gaps of ` +
+    `2 ms on average, as independent learners would, so attempts sometimes bunch up. Both count latency from when each attempt was ` +
+    `due, so a late sender is not hidden. Each measured run follows ${WARMUP_SECONDS} s of the same load, not counted.\n\n` +
+    `| database | sending | connections | rate /s | requests | non-2xx | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join("\n")}` +
     (notes ? `\n\n${notes}` : "")
   );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, rate: { type: "string", default: "500" }, seconds: { type: "string", default: "20" }, pacing: { type: "string", default: "autocannon" } } });
-  const result = await benchAnswerLoop(values.db as "sqlite" | "postgres", Number(values.rate), Number(values.seconds), values.pacing as Pacing);
+  const { values } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, rate: { type: "string", default: "500" }, seconds: { type: "string", default: "20" }, pacing: { type: "string", default: "autocannon" }, connections: { type: "string", default: String(DEFAULT_CONNECTIONS) } } });
+  if (!["autocannon", "even", "poisson"].includes(values.pacing as string)) throw new Error(`--pacing must be autocannon, even or poisson, not ${values.pacing}`);
+  const result = await benchAnswerLoop(values.db as "sqlite" | "postgres", Number(values.rate), Number(values.seconds), values.pacing as Pacing, Number(values.connections));
   console.log(JSON.stringify(result));
 }

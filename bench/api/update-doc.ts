@@ -1,5 +1,5 @@
 /**
- * The answer loop at 500 attempts/s for 20 s (autocannon, then evenly paced) on SQLite, then on PostgreSQL, and the server's CPU per attempt one at
+ * The answer loop at 500 attempts/s for 20 s (autocannon with 64 and 10 connections, evenly paced, Poisson arrivals) on SQLite, then on PostgreSQL, and the server's CPU per attempt one at
  * a time (`answer-loop.server-cpu.ts`, a figure that does not depend on what else the cores run); rewrites the api
  * section of docs/benchmarks.md (`npm run bench` writes the latency table too).
  *   npx tsx bench/api/update-doc.ts
@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { writeBenchmarkSection } from "../support/benchmarks-doc.ts";
 import { machineLine } from "../support/machine.ts";
-import { type AnswerLoopResult, answerLoopSection, benchAnswerLoop } from "./answer-loop.bench.ts";
+import { type AnswerLoopResult, answerLoopSection, benchAnswerLoop, type Pacing } from "./answer-loop.bench.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -23,8 +23,9 @@ const loadBefore = os.loadavg()[0]!;
 const results: AnswerLoopResult[] = [];
 const cpu: string[] = [];
 for (const db of ["sqlite", "postgres"] as const) {
-  for (const pacing of ["autocannon", "even"] as const) {
-    const result = await benchAnswerLoop(db, 500, 20, pacing);
+  const runs: [Pacing, number][] = [["autocannon", 64], ["autocannon", 10], ["even", 64], ["poisson", 64]];
+  for (const [pacing, connections] of runs) {
+    const result = await benchAnswerLoop(db, 500, 20, pacing, connections);
     console.log(JSON.stringify(result));
     results.push(result);
   }
