@@ -2,7 +2,8 @@
 // again by learner (80/20, seed 7); each variant of the `best` spec is fitted on the inner 80% and scored
 // one-step-ahead on the held-out 20% of TRAINING learners. Only the chosen variant is later run on the test split
 // (bench/kt/run.ts, or add --test here to print test figures of the listed variants once a choice is made).
-//   npx tsx bench/kt/validate.ts <a09|statics|a15|spanish> '{"name":{…spec overrides…}}' [--test]
+//   npx tsx bench/kt/validate.ts <a09|statics|a15|spanish> '{"name":{…spec overrides…}}' [--test] [--fit-seed N]
+//   (an override of null switches a group off)
 import { readAttemptLog } from "../../packages/server/src/evaluation/attempt-log.ts";
 import { splitByLearner } from "../../packages/server/src/evaluation/learner-split.ts";
 import { replayOneStepAhead } from "../../packages/server/src/evaluation/one-step-ahead.ts";
@@ -25,18 +26,22 @@ if (f.length === 2) {
 // The validation split is carved from the training learners only.
 const inner = splitByLearner(train, 0.8, createSeededRng(7));
 const showTest = process.argv.includes("--test");
+// --fit-seed N: another seed for the fits (default 42), to see how much a difference owes to the fit's randomness.
+const seedAt = process.argv.indexOf("--fit-seed");
+const fitSeed = seedAt > 0 ? Number(process.argv[seedAt + 1]) : 42;
 const variants: Record<string, Partial<LogisticSpec>> = JSON.parse(process.argv[3] ?? '{"base":{}}');
 for (const [name, v] of Object.entries(variants)) {
-  const spec = { ...BEST_SPEC, ...v } as LogisticSpec;
+  // A null override switches a group off (e.g. '{"no-seq":{"sequence":null}}').
+  const spec = { ...BEST_SPEC, ...Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x ?? undefined])) } as LogisticSpec;
   let t = performance.now();
-  const params = fitLogisticParams(spec, inner.train, createSeededRng(42));
+  const params = fitLogisticParams(spec, inner.train, createSeededRng(fitSeed));
   const fit = (performance.now() - t) / 1000;
   const val = replayOneStepAhead(createLogisticTracer(params), inner.test);
   const s = scorePredictions(val.labels, val.predictions);
   let line = `${ds} ${name.padEnd(22)} VAL auc ${s.auc.toFixed(4)} ece ${s.ece.toFixed(4)} fit ${fit.toFixed(1)}`;
   if (showTest) {
     t = performance.now();
-    const full = fitLogisticParams(spec, train, createSeededRng(42));
+    const full = fitLogisticParams(spec, train, createSeededRng(fitSeed));
     const fitFull = (performance.now() - t) / 1000;
     const r = replayOneStepAhead(createLogisticTracer(full), test);
     const st = scorePredictions(r.labels, r.predictions);

@@ -3,89 +3,12 @@ import { skillCountsOf, type CountsConfig, type CountsState } from "./logistic-s
 import { relatedItemEvidence, type NeighborLookup } from "./item-neighbors.ts";
 import { mapGet } from "./persistent-map.ts";
 import { logit } from "./logistic.ts";
-import type { BoostOptions } from "./boosted-trees.ts";
+import { encodeRunFeatures, RUN_FEATURES, runKey } from "./practice-runs.ts";
+import { decayFactors, encodeDecayed } from "./decayed-evidence.ts";
+import type { SequenceRunner } from "./sequence-model.ts";
+import type { LogisticSpec } from "./logistic-spec.ts";
 
-/** Settings of `best`'s residual trees: those of the boosting, and how much of the training data they are fitted on. */
-export interface ResidualBoostOptions extends BoostOptions {
-  /** Rows the trees are fitted on at most: above it, a random subset of that size (drawn with the fit's rng). */
-  readonly maxRows?: number;
-  /** L-BFGS iterations at most of each fold's logistic refit (started from the full fit's weights). */
-  readonly foldIterations?: number;
-}
-
-/**
- * Which feature groups a logistic tracer uses. Every count enters as log(1 + x), as in Best-LR (Gervet et al. 2020,
- * "When is deep learning the best approach to knowledge tracing?", §3.2), so the effect of practice saturates.
- */
-export interface LogisticSpec {
-  /** Registry name of the model this spec defines. */
-  readonly model: string;
-  /** Item difficulty: one weight per item (IRT's b, Rasch 1960). */
-  readonly item: boolean;
-  /** Skill difficulty: one weight per skill (PFA's β, Pavlik et al. 2009). */
-  readonly skill: boolean;
-  /** Per-skill slopes on log(1 + successes) and log(1 + failures) at the skill (PFA's γ, ρ with log counts). */
-  readonly skillCounts: boolean;
-  /** Global slopes on log(1 + successes) and log(1 + failures) over all skills (Best-LR's "tc"). */
-  readonly totalCounts: boolean;
-  /** Global slopes on log(1 + successes/failures) at this very item (Best-LR+ "ic"). */
-  readonly itemCounts: boolean;
-  /** Per-skill success/failure counts within each window (seconds), when observations carry time (Best-LR "w"). */
-  readonly windowsSeconds: readonly number[];
-  /** Decay rates α of exponentially weighted correctness per skill, one global slope each. */
-  readonly skillEmaRates: readonly number[];
-  /** Decay rates of exponentially weighted correctness over all attempts. */
-  readonly totalEmaRates: readonly number[];
-  /** A slope on the logit of BKT's P(correct) for the item's skills (an interpretable BKT + logistic ensemble). */
-  readonly bkt: boolean;
-  /**
-   * Fit the BKT feature's weight out of fold: training rows get BKT predictions from parameters fitted on the other
-   * half of the learners, so the weight is not inflated by BKT having seen those very answers (cross-fitting).
-   */
-  readonly bktCrossFit?: boolean;
-  /** Context features (not part of mastery): the last answer anywhere, attempts since the skill was last practised. */
-  readonly recency: boolean;
-  /** Context: outcome of the last attempt at this very item and log(1 + attempts since), for repeated items. */
-  readonly itemRecency: boolean;
-  /** Context: one-hot of the last k outcomes at the skill (k ≤ 5; 2^{k+1} − 1 patterns incl. shorter histories). */
-  readonly skillPattern: number;
-  /** Per-skill (instead of global) slopes on the skill's recency-weighted correctness. */
-  readonly skillEmaPerSkill: boolean;
-  /**
-   * Context: one weight per (skill asked, skill of the previous attempt, its outcome) — transfer between skills
-   * practised in a row, the sequential signal deep models pick up (Piech et al. 2015, DKT).
-   */
-  readonly transitions: boolean;
-  /**
-   * Online ability: slopes on the learner's Elo rating over all skills and at the item's skill, against item easiness
-   * counted on the training data with `smoothing` pseudo-attempts (logistic-state.ts `EloConfig`, item-easiness.ts).
-   */
-  readonly elo?: { readonly alpha: number; readonly beta: number; readonly smoothing: number };
-  /** Context: one-hot of the last k outcomes over all skills (k ≤ 5), the sequential signal DKT picks up. */
-  readonly totalPattern?: number;
-  /** Context: log(1 + skills practised so far) and log(attempts per skill so far), the learner's progress and pace. */
-  readonly progress?: boolean;
-  /**
-   * Context (needs `elo`): the learner's Elo residuals on related items (item-neighbors.ts), similarity-weighted — over
-   * every related item answered, over those answered within the last `window` attempts, and the one just answered.
-   */
-  readonly neighbors?: { readonly window: number; readonly top: number; readonly shrinkage: number; readonly minPairs: number };
-  /**
-   * Residual trees (boosted-trees.ts) on the dense inputs of tree-inputs.ts, starting from the logistic log-odds:
-   * interactions the additive model misses. Cross-fitted like BKT: on training rows, the log-odds they start from and
-   * the item and skill difficulties they read come from logistic fits on the other half of the learners.
-   */
-  readonly boost?: ResidualBoostOptions;
-  /**
-   * Context (needs `itemCounts`): on a repeated item, how much easier the training learners found it than on their
-   * first attempt (item-repeats.ts, log-odds shrunk with `smoothing` pseudo-attempts), one global slope.
-   */
-  readonly repeatGain?: { readonly smoothing: number };
-  /** Ridge penalty λ on every weight but the intercept (scikit-learn's C = 1/λ). */
-  readonly l2: number;
-  /** Ridge penalty on item difficulties, when it should differ from `l2` (items are seen far less than skills). */
-  readonly l2Item?: number;
-}
+export type { LogisticSpec, ResidualBoostOptions } from "./logistic-spec.ts";
 
 /** Column offsets of each feature group for a given spec, item list and skill list. */
 export interface FeatureLayout {
@@ -111,6 +34,11 @@ export interface FeatureLayout {
   readonly progress: number;
   readonly neighbors: number;
   readonly repeatGain: number;
+  readonly runs: number;
+  /** Decayed sums at the item (2 per half-life), then at the skill (2 per half-life). */
+  readonly decay: number;
+  readonly ownResidual: number;
+  readonly sequence: number;
   /** Lower bounds: 0 on every weight of a success-type evidence feature, so correct answers never lower mastery. */
   readonly lower: Float64Array;
   readonly l2: Float64Array;
@@ -146,6 +74,11 @@ export function createLayout(spec: LogisticSpec, itemIds: readonly string[], ski
   const progress = take(spec.progress === true, 2);
   const neighbors = take(spec.neighbors !== undefined && spec.elo !== undefined, 3);
   const repeatGain = take(spec.repeatGain !== undefined && spec.itemCounts, 1);
+  const runs = take(spec.runs === true, RUN_FEATURES);
+  const decayWidth = spec.decay === undefined ? 0 : 2 * spec.decay.halfLives.length * ((spec.decay.item ? 1 : 0) + (spec.decay.skill ? 1 : 0));
+  const decay = take(decayWidth > 0, decayWidth);
+  const ownResidual = take(spec.ownResidual === true && spec.elo !== undefined && spec.itemCounts, 1);
+  const sequence = take(spec.sequence !== undefined, 1);
   const columns = at;
   const lower = new Float64Array(columns).fill(-Infinity);
   const nonNegative = (start: number, count: number, stride = 1): void => {
@@ -165,7 +98,7 @@ export function createLayout(spec: LogisticSpec, itemIds: readonly string[], ski
     spec,
     itemIndex: new Map(itemIds.map((id, i) => [id, i])),
     skillIndex: new Map(skillIds.map((id, i) => [id, i])),
-    columns, item, skill, skillCounts, totalCounts, itemCounts, windows, skillEma, totalEma, bkt, recency, itemRecency, skillPattern, transitions, elo, totalPattern, progress, neighbors, repeatGain, lower, l2,
+    columns, item, skill, skillCounts, totalCounts, itemCounts, windows, skillEma, totalEma, bkt, recency, itemRecency, skillPattern, transitions, elo, totalPattern, progress, neighbors, repeatGain, runs, decay, ownResidual, sequence, lower, l2,
   };
 }
 
@@ -176,16 +109,22 @@ export function countsConfigOf(
   easiness?: (itemId: string) => number,
   neighbors?: NeighborLookup,
   repeatGain?: (itemId: string) => number,
+  sequence?: readonly SequenceRunner[],
 ): CountsConfig {
   return {
+    ...(sequence === undefined || spec.sequence === undefined ? {} : { sequence }),
     ...(repeatGain === undefined || spec.repeatGain === undefined || !spec.itemCounts ? {} : { repeatGain }),
     ...(neighbors === undefined || spec.neighbors === undefined ? {} : { neighbors }),
     ...(spec.elo === undefined || easiness === undefined ? {} : { elo: { alpha: spec.elo.alpha, beta: spec.elo.beta, easiness } }),
     skillEmaRates: spec.skillEmaRates,
     totalEmaRates: spec.totalEmaRates,
     longestWindowMs: spec.windowsSeconds.length > 0 ? Math.max(...spec.windowsSeconds) * 1000 : 0,
-    trackItems: spec.itemCounts,
+    trackItems: spec.itemCounts || (spec.decay?.item ?? false),
     ...(bkt === undefined ? {} : { bkt }),
+    ...(spec.runs === true ? { runs: true } : {}),
+    ...(spec.decay === undefined || (!spec.decay.item && !spec.decay.skill)
+      ? {}
+      : { decay: { factors: decayFactors(spec.decay.halfLives), item: spec.decay.item, skill: spec.decay.skill } }),
   };
 }
 
@@ -229,8 +168,10 @@ export function encodeFeatures(
   }
   for (let k = 0; k < spec.totalEmaRates.length; k++) push(layout.totalEma + k, state.ema[k] as number);
   if (config.elo !== undefined) push(layout.elo, state.theta);
-  if (context && (spec.itemCounts || spec.itemRecency)) {
+  if (context && (spec.itemCounts || spec.itemRecency || config.decay?.item === true)) {
     const c = mapGet(state.items, itemId);
+    if (config.decay?.item === true) encodeDecayed(c?.decayed, config.decay.factors, state.attempts, (k, v) => push(layout.decay + k, v));
+    if (c !== undefined && layout.ownResidual > 0 && spec.ownResidual === true && c.residual !== undefined) push(layout.ownResidual, c.residual);
     if (c !== undefined && spec.itemCounts) {
       push(layout.itemCounts, Math.log1p(c.correct));
       push(layout.itemCounts + 1, Math.log1p(c.incorrect));
@@ -248,6 +189,15 @@ export function encodeFeatures(
     push(layout.neighbors + 2, last);
   }
   if (context && spec.recency) push(layout.recency, state.lastCorrect - 0.5);
+  if (context && config.sequence !== undefined && state.sequence !== undefined) {
+    let z = 0;
+    for (let k = 0; k < config.sequence.length; k++) z += (config.sequence[k] as SequenceRunner).logit(state.sequence[k] as Float64Array, itemId, skillIds);
+    push(layout.sequence, z / config.sequence.length);
+  }
+  if (context && config.runs === true && skillIds.length > 0) {
+    const first = mapGet(state.skills, skillIds[0] as string);
+    encodeRunFeatures(state.run, first?.runs, runKey(skillIds), (k, v) => push(layout.runs + k, v));
+  }
   if (context && spec.progress === true) {
     push(layout.progress, Math.log1p(state.distinctSkills));
     push(layout.progress + 1, Math.log((state.attempts + 1) / (state.distinctSkills + 1)));
@@ -312,6 +262,10 @@ export function encodeFeatures(
       bktLogitSum += logit(bktPredictCorrect(counts.bktKnown ?? 0.5, bktParamsFor(config.bkt, skillId)));
     }
     if (config.elo !== undefined) push(layout.elo + 1, counts.theta ?? 0);
+    if (context && config.decay?.skill === true && distinct === 1) {
+      const offset = layout.decay + (config.decay.item ? 2 * config.decay.factors.length : 0);
+      encodeDecayed(counts.decayed, config.decay.factors, state.attempts, (k, v) => push(offset + k, v));
+    }
     if (context && spec.recency) {
       const since = counts.evidence.lastIndex < 0 ? 0 : state.attempts - counts.evidence.lastIndex;
       push(layout.recency + 1, Math.log1p(since));

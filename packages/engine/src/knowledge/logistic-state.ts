@@ -4,6 +4,9 @@ import { emptyMap, mapGet, mapSet, type PersistentMap } from "./persistent-map.t
 import { sigmoid } from "./logistic.ts";
 import type { NeighborLookup } from "./item-neighbors.ts";
 import type { Observation } from "./tracer.ts";
+import { nextRun, nextSkillRuns, runKey, type PracticeRun, type SkillRuns } from "./practice-runs.ts";
+import { addDecayed, type DecayedSums } from "./decayed-evidence.ts";
+import type { SequenceRunner } from "./sequence-model.ts";
 
 /** What the logistic tracers remember of a learner's practice at one skill (all counts are of earlier attempts). */
 export interface SkillCounts {
@@ -17,6 +20,10 @@ export interface SkillCounts {
   readonly recentEvents?: readonly (readonly [number, number])[];
   /** Online ability at this skill (Elo rating, see {@link EloConfig}), when the model uses it. */
   readonly theta?: number;
+  /** The learner's runs at this skill, when the model reads runs (practice-runs.ts). */
+  readonly runs?: SkillRuns;
+  /** Right/wrong answers at this skill discounted by attempts since (decayed-evidence.ts), when the model reads them. */
+  readonly decayed?: DecayedSums;
 }
 
 /** Prior successes and failures at one item. */
@@ -29,6 +36,8 @@ export interface ItemCounts {
   readonly lastIndex: number;
   /** Elo residual y − σ(θ + e) of the last attempt at this item, when the model tracks Elo: the related-item evidence. */
   readonly residual?: number;
+  /** Right/wrong answers at this item discounted by attempts since (decayed-evidence.ts), when the model reads them. */
+  readonly decayed?: DecayedSums;
 }
 
 /** A learner's knowledge state in the logistic family: counts, nothing fitted (the weights live in the tracer). */
@@ -51,6 +60,10 @@ export interface CountsState {
   readonly recentBits: number;
   /** Skills practised so far. */
   readonly distinctSkills: number;
+  /** The current run of attempts at the same skills, when the model reads runs (practice-runs.ts). */
+  readonly run?: PracticeRun;
+  /** Hidden states of the sequence models (sequence-model.ts), one per model, when the model reads them. */
+  readonly sequence?: readonly Float64Array[];
 }
 
 /**
@@ -80,6 +93,12 @@ export interface CountsConfig {
   readonly neighbors?: NeighborLookup;
   /** How much easier an item is on a repeat than on a first attempt (item-repeats.ts `repeatGainLookups`). */
   readonly repeatGain?: (itemId: string) => number;
+  /** Keep runs of practice (practice-runs.ts). */
+  readonly runs?: boolean;
+  /** Per-attempt decay factors of decayed right/wrong sums (decayed-evidence.ts), kept per item and/or per skill. */
+  readonly decay?: { readonly factors: readonly number[]; readonly item: boolean; readonly skill: boolean };
+  /** Sequence models whose mean log-odds is a feature (sequence-model.ts). */
+  readonly sequence?: readonly SequenceRunner[];
 }
 
 /** The state of a learner with no attempts. */
@@ -96,6 +115,7 @@ export function initialCounts(config: CountsConfig): CountsState {
     theta: 0,
     recentBits: 0,
     distinctSkills: 0,
+    ...(config.sequence === undefined ? {} : { sequence: config.sequence.map((g) => new Float64Array(g.hidden)) }),
   };
 }
 
@@ -131,6 +151,8 @@ export function updateCounts(state: CountsState, observation: Observation, confi
   const easiness = elo === undefined ? 0 : elo.easiness(observation.itemId);
   let skills = state.skills;
   let distinctSkills = state.distinctSkills;
+  const run = config.runs === true ? nextRun(state.run, runKey(observation.skillIds), observation.correct) : undefined;
+  const decay = config.decay;
   for (const skillId of new Set(observation.skillIds)) {
     const current = skillCountsOf(state, skillId, config);
     if (current.evidence.lastIndex < 0) distinctSkills++;
@@ -145,6 +167,8 @@ export function updateCounts(state: CountsState, observation: Observation, confi
       const n = current.evidence.correct + current.evidence.incorrect;
       next = { ...next, theta: eloStep(current.theta ?? 0, n, outcome, easiness, elo) };
     }
+    if (run !== undefined) next = { ...next, runs: nextSkillRuns(current.runs, run) };
+    if (decay !== undefined && decay.skill) next = { ...next, decayed: addDecayed(current.decayed, decay.factors, state.attempts, observation.correct) };
     if (config.longestWindowMs > 0 && observation.time !== undefined) {
       const since = observation.time - config.longestWindowMs;
       const kept = (current.recentEvents ?? []).filter(([t]) => t >= since);
@@ -157,13 +181,15 @@ export function updateCounts(state: CountsState, observation: Observation, confi
   }
   let items = state.items;
   if (config.trackItems) {
-    const item = mapGet(items, observation.itemId) ?? { correct: 0, incorrect: 0 };
+    const found = mapGet(items, observation.itemId);
+    const item = found ?? { correct: 0, incorrect: 0 };
     items = mapSet(items, observation.itemId, {
       correct: item.correct + outcome,
       incorrect: item.incorrect + 1 - outcome,
       last: outcome,
       lastIndex: state.attempts,
       ...(elo === undefined ? {} : { residual: outcome - sigmoid(state.theta + easiness) }),
+      ...(decay === undefined || !decay.item ? {} : { decayed: addDecayed(found?.decayed, decay.factors, state.attempts, observation.correct) }),
     });
   }
   const time = observation.time ?? state.lastTime;
@@ -179,6 +205,14 @@ export function updateCounts(state: CountsState, observation: Observation, confi
     theta: elo === undefined ? 0 : eloStep(state.theta, state.attempts, outcome, easiness, elo),
     recentBits: ((state.recentBits << 1) | outcome) & 31,
     distinctSkills,
+    ...(run === undefined ? {} : { run }),
+    ...(config.sequence === undefined
+      ? {}
+      : {
+          sequence: config.sequence.map((g, k) =>
+            g.step(state.sequence?.[k] ?? new Float64Array(g.hidden), observation.itemId, observation.skillIds, observation.correct),
+          ),
+        }),
   };
   return time === undefined ? next : { ...next, lastTime: time };
 }

@@ -17,6 +17,7 @@ import { countItemRepeats, ownRepeatCounts, repeatGainLookups, type ItemRepeats 
 import { fitItemNeighbors, neighborLookup, type ItemNeighbors, type NeighborLookup } from "./item-neighbors.ts";
 import { selectRows, SparseRowsBuilder, type SparseRows } from "./sparse-rows.ts";
 import { boostedMargin, fitBoostedTrees, type BoostedTrees } from "./boosted-trees.ts";
+import { fitSequenceModel, sequenceRunner, type SequenceModel, type SequenceRunner } from "./sequence-model.ts";
 import { createTreeInputs, fillTreeInputs, type TreeInputs } from "./tree-inputs.ts";
 import type { KnowledgeTracer, LearnerHistory, MasteryExplanation, Rng, SerializedModel } from "./tracer.ts";
 
@@ -37,6 +38,8 @@ export interface LogisticParams {
   readonly repeats?: ItemRepeats;
   /** Residual trees on top of the logistic log-odds, when the spec boosts (see `LogisticSpec.boost`). */
   readonly boosted?: BoostedTrees;
+  /** Sequence models fitted out of fold (one per fold of learners), when the spec reads one; new learners read their mean. */
+  readonly sequence?: readonly SequenceModel[];
 }
 
 /** Current format version of serialized logistic parameters. */
@@ -65,6 +68,7 @@ export function createLogisticTracer(params: LogisticParams): KnowledgeTracer<Co
     params.easiness === undefined ? undefined : easinessLookups(params.easiness)(),
     params.neighbors === undefined ? undefined : neighborLookup(params.neighbors),
     params.repeats === undefined ? undefined : repeatGainLookups(params.repeats)(),
+    params.sequence?.map(sequenceRunner),
   );
   // One scratch buffer: the tracer is synchronous, so no two calls interleave.
   const buffer: FeatureBuffer = { indices: [], values: [] };
@@ -111,6 +115,8 @@ export function buildDesign(
   bktOf?: (h: number) => BktParams,
   /** Related items to use for the h-th history's features (cross-fitting), instead of `params.neighbors`. */
   neighborsOf?: (h: number) => NeighborLookup,
+  /** Sequence models to use for the h-th history's features (cross-fitting). */
+  sequenceOf?: (h: number) => readonly SequenceRunner[],
 ): { X: ReturnType<SparseRowsBuilder["build"]>; y: Uint8Array } {
   const fixedNeighbors = params.neighbors === undefined ? undefined : neighborLookup(params.neighbors);
   let config = countsConfigOf(params.spec, params.bkt, undefined, fixedNeighbors);
@@ -123,13 +129,14 @@ export function buildDesign(
     const history = histories[h] as LearnerHistory;
     // Leave-one-learner-out easiness and out-of-fold BKT: a training learner's own answers never reach his features
     // through a fitted table, as they never will for a new learner.
-    if (params.easiness !== undefined || bktOf !== undefined || neighborsOf !== undefined || repeatGain !== undefined) {
+    if (params.easiness !== undefined || bktOf !== undefined || neighborsOf !== undefined || repeatGain !== undefined || sequenceOf !== undefined) {
       config = countsConfigOf(
         params.spec,
         bktOf === undefined ? params.bkt : bktOf(h),
         easiness === undefined ? undefined : easiness(ownItemCounts(history)),
         neighborsOf === undefined ? fixedNeighbors : neighborsOf(h),
         repeatGain === undefined ? undefined : repeatGain(ownRepeatCounts(history)),
+        sequenceOf?.(h),
       );
     }
     let state = initialCounts(config);
@@ -193,8 +200,18 @@ export function fitLogisticParams(spec: LogisticSpec, histories: readonly Learne
       neighborsOf = (h) => (h % 2 === 0 ? odd : even);
     }
   }
-  const withNeighbors = neighbors === undefined ? fitted : { ...fitted, neighbors };
-  const { X, y } = buildDesign(layout, withNeighbors, histories, bktOf, neighborsOf);
+  let sequence: SequenceModel[] | undefined;
+  let sequenceOf: ((h: number) => readonly SequenceRunner[]) | undefined;
+  if (effective.sequence !== undefined && histories.length >= 4) {
+    // Out of fold: model k is fitted on every fold of learners but k and serves fold k; new learners read them all.
+    const options = effective.sequence;
+    const K = Math.max(2, Math.min(options.folds ?? 2, histories.length));
+    sequence = Array.from({ length: K }, (_, fold) => fitSequenceModel(histories.filter((_, h) => h % K !== fold), options, rng));
+    const runners = sequence.map(sequenceRunner);
+    sequenceOf = (h) => [runners[h % K] as SequenceRunner];
+  }
+  const withNeighbors = { ...(neighbors === undefined ? fitted : { ...fitted, neighbors }), ...(sequence === undefined ? {} : { sequence }) };
+  const { X, y } = buildDesign(layout, withNeighbors, histories, bktOf, neighborsOf, sequenceOf);
   const weights = fitLogistic(X, y, { l2: layout.l2, lower: layout.lower });
   const fittedParams = { ...withNeighbors, itemIds, skillIds, weights: Array.from(weights) };
   if (effective.boost === undefined) return fittedParams;

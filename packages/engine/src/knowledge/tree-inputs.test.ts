@@ -7,6 +7,7 @@ import { createSeededRng } from "./seeded-rng.ts";
 import { simulateBktLearners } from "./simulate-learners.ts";
 import { createTreeInputs, fillTreeInputs } from "./tree-inputs.ts";
 import type { Observation } from "./tracer.ts";
+import { mapGet } from "./persistent-map.ts";
 
 const at = (itemId: string, skillId: string, correct: boolean): Observation => ({ itemId, skillIds: [skillId], correct });
 
@@ -67,5 +68,49 @@ describe("residual trees in `best`", () => {
     const b = fitLogisticParams(spec, learners, createSeededRng(9));
     expect(a.boosted).toEqual(b.boosted);
     expect(a.boosted?.trees.length).toBe(5);
+  });
+});
+
+describe("context options of `best` (off by default, see logistic-spec.ts)", () => {
+  const spec = { ...BEST_SPEC, runs: true, decay: { halfLives: [2], item: true, skill: true }, ownResidual: true };
+  const layout = createLayout(spec, ["p", "q"], ["s", "t"]);
+  const inputs = createTreeInputs(layout, new Array<number>(layout.columns).fill(0));
+  const named = (name: string): number => inputs.names.indexOf(name);
+
+  it("feed the run, the decayed answers and the own residual to the trees (hand-computed)", () => {
+    const config = countsConfigOf(spec, undefined, () => 0);
+    let state = initialCounts(config);
+    // p at s: wrong, right; then q at s (the same run). Elo with easiness 0: θ = 0, so the residual at p is 1 − σ(…).
+    for (const o of [at("p", "s", false), at("p", "s", true)]) state = updateCounts(state, o, config);
+    const buffer: FeatureBuffer = { indices: [], values: [] };
+    encodeFeatures(layout, config, state, "p", ["s"], undefined, buffer);
+    const x = new Array<number>(inputs.names.length).fill(0);
+    fillTreeInputs(inputs, buffer.indices, buffer.values, 0, buffer.indices.length, 0, x);
+    expect(x[named("in a run")]).toBe(1);
+    expect(x[named("log(1 + attempts in run)")]).toBeCloseTo(Math.log(3), 12);
+    expect(x[named("streak in run")]).toBe(2); // code = streak 1 + 1
+    // At the item, before attempt 2: the right answer one attempt back weighs 2^(−½), the wrong one two back ½.
+    expect(x[named("decayed right at item (h 2)")]).toBeCloseTo(Math.log1p(Math.SQRT1_2), 12);
+    expect(x[named("decayed wrong at item (h 2)")]).toBeCloseTo(Math.log1p(0.5), 12);
+    expect(x[named("decayed right at skill (h 2)")]).toBeCloseTo(Math.log1p(Math.SQRT1_2), 12);
+    expect(x[named("own residual at item")]).toBe(mapGet(state.items, "p")?.residual);
+  });
+
+  it("leave mastery to the evidence: the sequence models change no mastery", () => {
+    const truth = { add: { prior: 0.3, learn: 0.2, guess: 0.2, slip: 0.1, forget: 0 } };
+    const learners = simulateBktLearners(truth, { learners: 40, attemptsPerLearner: 20, rng: createSeededRng(8) });
+    const params = fitLogisticParams(BEST_SPEC, learners, createSeededRng(9));
+    expect(params.sequence?.length).toBe(BEST_SPEC.sequence?.folds);
+    const { sequence: _models, ...rest } = params;
+    // The sequence column is the last of the layout: dropping it and its models leaves the same additive evidence.
+    const without = createLogisticTracer({ ...rest, spec: { ...params.spec, sequence: undefined }, weights: params.weights.slice(0, -1) } as LogisticParams);
+    const withSequence = createLogisticTracer(params);
+    let state = withSequence.initialState();
+    let other = without.initialState();
+    for (const o of learners[0]?.observations ?? []) {
+      expect(withSequence.mastery(state, "add")).toBeCloseTo(without.mastery(other, "add"), 12);
+      state = withSequence.update(state, o);
+      other = without.update(other, o);
+    }
   });
 });

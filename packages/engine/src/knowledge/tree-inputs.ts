@@ -87,6 +87,22 @@ export function createTreeInputs(layout: FeatureLayout, weights: ArrayLike<numbe
   group(spec.progress === true, layout.progress, ["log(1 + skills)", "log(attempts per skill)"]);
   group(spec.neighbors !== undefined && spec.elo !== undefined, layout.neighbors, ["related", "related recent", "related last"]);
   group(spec.repeatGain !== undefined && spec.itemCounts, layout.repeatGain, ["repeat gain of item"]);
+  if (spec.runs === true) {
+    group(true, layout.runs, ["in a run", "log(1 + attempts in run)", "log(1 + right in run)", "log(1 + wrong in run)"]);
+    const streak = input("streak in run");
+    for (let k = 0; k < 4; k++) coded(layout.runs + 4 + k, streak, k + 1);
+    group(true, layout.runs + 8, ["log(1 + earlier runs at skill)", "longest streak at skill"]);
+  }
+  if (spec.decay !== undefined) {
+    const labels: string[] = [];
+    for (const where of [spec.decay.item ? "item" : "", spec.decay.skill ? "skill" : ""]) {
+      if (where === "") continue;
+      for (const h of spec.decay.halfLives) labels.push(`decayed right at ${where} (h ${h})`, `decayed wrong at ${where} (h ${h})`);
+    }
+    group(labels.length > 0, layout.decay, labels);
+  }
+  group(spec.sequence !== undefined, layout.sequence, ["sequence model log-odds"]);
+  group(spec.ownResidual === true && spec.elo !== undefined && spec.itemCounts, layout.ownResidual, ["own residual at item"]);
   return { names, slot, factor, code };
 }
 
