@@ -3,17 +3,19 @@
  * attempts posted at a fixed rate from this process. Prints latency percentiles.
  *   npx tsx bench/api/answer-loop.bench.ts [--db sqlite|postgres] [--rate 500] [--seconds 20] [--pacing autocannon|even|poisson] [--connections 64]
  *
- * Two ways to send "500 a second":
+ * Three ways to send "500 a second":
  * - autocannon (the issue's tool) with `overallRate`: each of its 64 connections sends its share of the second back to
  *   back as the second starts, then waits for the next (autocannon 8, lib/httpClient.js: `reqsMadeThisSecond` is reset
  *   by a 1 s interval). The server meets the whole second's attempts at once, 64 at a time: latency is mostly the wait
  *   behind the other 63.
- * - even: one attempt every 1/rate s (an open arrival process, as independent learners produce), over up to 64
+ * - even: one attempt every 1/rate s (an open arrival process: sending never waits for the server), over up to 64
  *   keep-alive connections; latency counts from the moment the attempt was due, so a late sender is not hidden.
  * - poisson: the same, with exponential gaps between attempts (mean 1/rate, seeded): independent learners do not
  *   take turns, so attempts sometimes arrive close together; the queue this builds is part of the latency.
  * `--connections` sets autocannon's connections (each one a request in flight at the start of every second) and the
  * size of the keep-alive pool of the other two.
+ * Diagnostics: BENCH_PROFILE=<dir> writes the server's CPU profile there; BENCH_NODE_ARGS='--trace-gc' passes node
+ * flags to the server and shows its output.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
@@ -90,11 +92,11 @@ export async function seed(dbKind: "sqlite" | "postgres", dataDir: string, datab
 
 /** Starts the real server (`attune serve`) as a child process on a seeded data folder and waits until it is ready. */
 export async function startServer(dataDir: string, port: number, databaseUrl: string | undefined): Promise<ChildProcess> {
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "packages/server/src/cli/main.ts", "serve"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ATTUNE_DATA_DIR: dataDir, ATTUNE_SECRET: SECRET, ATTUNE_DEMO: "false", LOG_LEVEL: "error", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_NODE_ARGS ? "inherit" : "ignore", "inherit"],
   });
   for (let i = 0; i < 400; i++) {
     try {
