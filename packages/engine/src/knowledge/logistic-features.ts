@@ -5,7 +5,7 @@ import { mapGet } from "./persistent-map.ts";
 import { logit } from "./logistic.ts";
 import { encodeRunFeatures, RUN_FEATURES, runKey } from "./practice-runs.ts";
 import { decayFactors, encodeDecayed } from "./decayed-evidence.ts";
-import type { SequenceRunner } from "./sequence-model.ts";
+import { sequenceFeatures, sequenceWidth, type SequenceOptions, type SequenceRunner } from "./sequence-model.ts";
 import type { LogisticSpec } from "./logistic-spec.ts";
 
 export type { LogisticSpec, ResidualBoostOptions } from "./logistic-spec.ts";
@@ -78,7 +78,7 @@ export function createLayout(spec: LogisticSpec, itemIds: readonly string[], ski
   const decayWidth = spec.decay === undefined ? 0 : 2 * spec.decay.halfLives.length * ((spec.decay.item ? 1 : 0) + (spec.decay.skill ? 1 : 0));
   const decay = take(decayWidth > 0, decayWidth);
   const ownResidual = take(spec.ownResidual === true && spec.elo !== undefined && spec.itemCounts, 1);
-  const sequence = take(spec.sequence !== undefined, 1);
+  const sequence = take(spec.sequence !== undefined, sequenceWidth(spec.sequence));
   const columns = at;
   const lower = new Float64Array(columns).fill(-Infinity);
   const nonNegative = (start: number, count: number, stride = 1): void => {
@@ -190,9 +190,10 @@ export function encodeFeatures(
   }
   if (context && spec.recency) push(layout.recency, state.lastCorrect - 0.5);
   if (context && config.sequence !== undefined && state.sequence !== undefined) {
-    let z = 0;
-    for (let k = 0; k < config.sequence.length; k++) z += (config.sequence[k] as SequenceRunner).logit(state.sequence[k] as Float64Array, itemId, skillIds);
-    push(layout.sequence, z / config.sequence.length);
+    const runners = config.sequence;
+    const logits = runners.map((r, k) => r.logit(state.sequence?.[k] as Float64Array, itemId, skillIds));
+    const abilities = spec.sequence?.ability === true ? runners.map((r, k) => r.meanLogit?.(state.sequence?.[k] as Float64Array) ?? 0) : [];
+    sequenceFeatures(spec.sequence as SequenceOptions, runners, logits, state.attempts, abilities).forEach((v, k) => push(layout.sequence + k, v));
   }
   if (context && config.runs === true && skillIds.length > 0) {
     const first = mapGet(state.skills, skillIds[0] as string);

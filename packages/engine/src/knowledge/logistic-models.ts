@@ -74,6 +74,12 @@ export const BEST_BOOST = { trees: 40, depth: 4, shrinkage: 0.1, l2: 1, minHessi
  * spanish .8371 / .7815 / .7251 / .8543 → .8390 / .7860 / .7286 / .8548) over a GRU of 8–32 units (as good on a15,
  * ±0 elsewhere, 8× the cost), skill tokens (statics .8375), 2, 3 and 8 folds, 5–12 epochs, steps .002–.01, hidden
  * 8/24/32 and batches 256–1024; the 200 000-row cap bounds the cost on larger logs (ASSISTments 2009 stays below it).
+ * Options left off (a15 validation at fit seeds 42 / 1 / 2, this spec .7287 / .7274 / .7280): `seeds` 2 (.7281 / .7285 /
+ * .7284) or 3, `byAttempts` (.7284 / .7269 / .7277), `ability` (.7285 / .7276 / .7278), `full` (.7273 / .7270 / .7267),
+ * chunks of 20 or 200, `also` a skill-token decay cell (.7276) or a GRU of 8 units on 2 folds (.7283 / .7275 / .7279);
+ * `also` a GRU of 12 units, 4 epochs (.7287 / .7278 / .7287); `also` a GRU of 16 units helps a little (4 folds .7291 /
+ * .7289 / .7293, 2 folds .7290 / .7288 / .7288), short of +.002, and adds several seconds to the
+ * ASSISTments 2009 fit even capped at 20 000 rows a model, and capped at 30 000 its gain is gone (.7279).
  */
 export const BEST_SEQUENCE: SequenceOptions = {
   cell: "decay",

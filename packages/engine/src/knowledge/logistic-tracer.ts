@@ -17,7 +17,7 @@ import { countItemRepeats, ownRepeatCounts, repeatGainLookups, type ItemRepeats 
 import { fitItemNeighbors, neighborLookup, type ItemNeighbors, type NeighborLookup } from "./item-neighbors.ts";
 import { selectRows, SparseRowsBuilder, type SparseRows } from "./sparse-rows.ts";
 import { boostedMargin, fitBoostedTrees, type BoostedTrees } from "./boosted-trees.ts";
-import { fitSequenceModel, sequenceRunner, type SequenceModel, type SequenceRunner } from "./sequence-model.ts";
+import { fitSequenceModels, sequenceRunner, type SequenceModel, type SequenceRunner } from "./sequence-model.ts";
 import { createTreeInputs, fillTreeInputs, type TreeInputs } from "./tree-inputs.ts";
 import type { KnowledgeTracer, LearnerHistory, MasteryExplanation, Rng, SerializedModel } from "./tracer.ts";
 
@@ -204,11 +204,10 @@ export function fitLogisticParams(spec: LogisticSpec, histories: readonly Learne
   let sequenceOf: ((h: number) => readonly SequenceRunner[]) | undefined;
   if (effective.sequence !== undefined && histories.length >= 4) {
     // Out of fold: model k is fitted on every fold of learners but k and serves fold k; new learners read them all.
-    const options = effective.sequence;
-    const K = Math.max(2, Math.min(options.folds ?? 2, histories.length));
-    sequence = Array.from({ length: K }, (_, fold) => fitSequenceModel(histories.filter((_, h) => h % K !== fold), options, rng));
-    const runners = sequence.map(sequenceRunner);
-    sequenceOf = (h) => [runners[h % K] as SequenceRunner];
+    const fittedSequence = fitSequenceModels(histories, effective.sequence, rng);
+    sequence = fittedSequence.models;
+    const runners = fittedSequence.folds.map(sequenceRunner);
+    sequenceOf = (h) => fittedSequence.of(h).map((k) => runners[k] as SequenceRunner);
   }
   const withNeighbors = { ...(neighbors === undefined ? fitted : { ...fitted, neighbors }), ...(sequence === undefined ? {} : { sequence }) };
   const { X, y } = buildDesign(layout, withNeighbors, histories, bktOf, neighborsOf, sequenceOf);

@@ -241,8 +241,21 @@ export function decayedSequenceRunner(model: SequenceModel): SequenceRunner {
     if (model.by !== "item") return skillIds[0] === undefined ? -1 : (index.get(skillIds[0]) ?? -1);
     return index.get(`i:${itemId}`) ?? (skillIds[0] === undefined ? -1 : (index.get(`s:${skillIds[0]}`) ?? -1));
   };
+  // The mean output row: the mean log-odds over every id is linear in softsign(h).
+  const S = model.skillIds.length;
+  const meanOut = new Float64Array(H + 1);
+  for (let s = 0; s < S; s++) for (let k = 0; k <= H; k++) meanOut[k] = (meanOut[k] as number) + (out[s * (H + 1) + k] as number) / S;
   return {
     hidden: H,
+    slot: model.slot ?? 0,
+    meanLogit(h) {
+      let z = meanOut[H] as number;
+      for (let k = 0; k < H; k++) {
+        const hk = h[k] as number;
+        z += ((meanOut[k] as number) * hk) / (1 + Math.abs(hk));
+      }
+      return z;
+    },
     step(h, itemId, skillIds, correct) {
       const s = keyOf(itemId, skillIds);
       const next = new Float64Array(H);

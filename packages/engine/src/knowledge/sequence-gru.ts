@@ -282,6 +282,7 @@ export function gruRunner(model: SequenceModel): SequenceRunner {
   const w = weightsOf(model);
   return {
     hidden: model.hidden,
+    slot: model.slot ?? 0,
     step(h, _itemId, skillIds, correct) {
       const s = skillOf(w, skillIds);
       const next = new Float64Array(w.H);

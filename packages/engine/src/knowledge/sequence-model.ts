@@ -53,6 +53,13 @@ export interface SequenceOptions {
   readonly seeds?: number;
   /** Adds a second feature: the log-odds times log(1 + the learner's attempts so far) (its reliability grows with history). */
   readonly byAttempts?: boolean;
+  /**
+   * New learners read one more model fitted on every training learner (per group) instead of the mean of the fold
+   * models (training rows still read their out-of-fold models).
+   */
+  readonly full?: boolean;
+  /** Adds a feature: the mean over the main models of their mean log-odds over every output id (SequenceRunner.meanLogit). */
+  readonly ability?: boolean;
   /** A second sequence model (its own folds, seeds and caps) whose log-odds is one more feature; its own `also` is ignored. */
   readonly also?: SequenceOptions;
 }
@@ -66,6 +73,8 @@ export interface SequenceRunner {
   step(h: Float64Array, itemId: string, skillIds: readonly string[], correct: boolean): Float64Array;
   /** Log-odds of a right answer at an attempt with these skills, from the hidden state (0 for an unknown skill). */
   logit(h: Float64Array, itemId: string, skillIds: readonly string[]): number;
+  /** The mean of the log-odds over every output id from the hidden state (a general ability), where the cell offers it. */
+  meanLogit?(h: Float64Array): number;
 }
 
 /** Fits the sequence model of the options' cell. */
@@ -75,20 +84,27 @@ export function fitSequenceModel(histories: readonly LearnerHistory[], options: 
 
 /** The online runner of a fitted sequence model, whichever its cell. */
 export function sequenceRunner(model: SequenceModel): SequenceRunner {
-  const runner = model.cell === "decay" ? decayedSequenceRunner(model) : gruRunner(model);
-  return { hidden: runner.hidden, slot: model.slot ?? 0, step: runner.step, logit: runner.logit };
+  return model.cell === "decay" ? decayedSequenceRunner(model) : gruRunner(model);
 }
 
 /** Log-odds features of the sequence models (1 + byAttempts + also). */
 export function sequenceWidth(options: SequenceOptions | undefined): number {
-  return options === undefined ? 0 : 1 + (options.byAttempts === true ? 1 : 0) + (options.also === undefined ? 0 : 1);
+  if (options === undefined) return 0;
+  return 1 + (options.byAttempts === true ? 1 : 0) + (options.also === undefined ? 0 : 1) + (options.ability === true ? 1 : 0);
 }
 
 /**
  * The sequence features of an attempt from each runner's log-odds `logits[k]`: the mean over the runners of slot 0,
- * then (byAttempts) that mean times log(1 + attempts so far), then (also) the mean over the runners of slot 1.
+ * then (byAttempts) that mean times log(1 + attempts so far), then (also) the mean over the runners of slot 1, then
+ * (ability) the mean of `abilities[k]` (each runner's mean log-odds over its ids) over the runners of slot 0.
  */
-export function sequenceFeatures(options: SequenceOptions, runners: readonly SequenceRunner[], logits: readonly number[], attempts: number): number[] {
+export function sequenceFeatures(
+  options: SequenceOptions,
+  runners: readonly SequenceRunner[],
+  logits: readonly number[],
+  attempts: number,
+  abilities: readonly number[] = [],
+): number[] {
   const sum = [0, 0];
   const count = [0, 0];
   runners.forEach((r, k) => {
@@ -99,36 +115,45 @@ export function sequenceFeatures(options: SequenceOptions, runners: readonly Seq
   const out = [mean(0)];
   if (options.byAttempts === true) out.push(mean(0) * Math.log1p(attempts));
   if (options.also !== undefined) out.push(mean(1));
+  if (options.ability === true) {
+    let a = 0;
+    runners.forEach((r, k) => {
+      if (r.slot === 0) a += abilities[k] ?? 0;
+    });
+    out.push((count[0] as number) === 0 ? 0 : a / (count[0] as number));
+  }
   return out;
 }
 
 /**
  * Fits the sequence models of the options out of fold: per group (the main model, then `also`), K folds of learners
- * (model k fitted on every fold but k) times `seeds` random starts. Returns the models (slot 0 then slot 1) and, per
- * training learner h, the indices of the models that serve it.
+ * (model k fitted on every fold but k) times `seeds` random starts. Returns the fold models (slot 0 then slot 1), per
+ * training learner h the indices of the fold models that serve it, and the models new learners read: the fold models,
+ * or (`full`) per group `seeds` models fitted on every learner.
  */
 export function fitSequenceModels(
   histories: readonly LearnerHistory[],
   options: SequenceOptions,
   rng: Rng,
-): { models: SequenceModel[]; of: (h: number) => number[] } {
-  const models: SequenceModel[] = [];
+): { folds: SequenceModel[]; of: (h: number) => number[]; models: SequenceModel[] } {
+  const folds: SequenceModel[] = [];
+  const full: SequenceModel[] = [];
   const groups: { first: number; K: number; M: number }[] = [];
   const groupOptions = options.also === undefined ? [options] : [options, options.also];
+  const withSlot = (model: SequenceModel, slot: number): SequenceModel => (slot === 0 ? model : { ...model, slot });
   groupOptions.forEach((o, slot) => {
     const K = Math.max(2, Math.min(o.folds ?? 2, histories.length));
     const M = Math.max(1, o.seeds ?? 1);
-    groups.push({ first: models.length, K, M });
+    groups.push({ first: folds.length, K, M });
     for (let fold = 0; fold < K; fold++) {
       const train = histories.filter((_, h) => h % K !== fold);
-      for (let m = 0; m < M; m++) {
-        const model = fitSequenceModel(train, o, rng);
-        models.push(slot === 0 ? model : { ...model, slot });
-      }
+      for (let m = 0; m < M; m++) folds.push(withSlot(fitSequenceModel(train, o, rng), slot));
     }
+    if (options.full === true) for (let m = 0; m < M; m++) full.push(withSlot(fitSequenceModel(histories, o, rng), slot));
   });
   return {
-    models,
+    folds,
     of: (h) => groups.flatMap(({ first, K, M }) => Array.from({ length: M }, (_, m) => first + (h % K) * M + m)),
+    models: options.full === true ? full : folds,
   };
 }

@@ -101,7 +101,12 @@ export function createTreeInputs(layout: FeatureLayout, weights: ArrayLike<numbe
     }
     group(labels.length > 0, layout.decay, labels);
   }
-  group(spec.sequence !== undefined, layout.sequence, ["sequence model log-odds"]);
+  group(spec.sequence !== undefined, layout.sequence, [
+    "sequence model log-odds",
+    ...(spec.sequence?.byAttempts === true ? ["sequence log-odds × log(1 + attempts)"] : []),
+    ...(spec.sequence?.also === undefined ? [] : ["second sequence model log-odds"]),
+    ...(spec.sequence?.ability === true ? ["sequence model mean log-odds"] : []),
+  ]);
   group(spec.ownResidual === true && spec.elo !== undefined && spec.itemCounts, layout.ownResidual, ["own residual at item"]);
   return { names, slot, factor, code };
 }
