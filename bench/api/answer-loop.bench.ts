@@ -15,7 +15,8 @@
  * `--connections` sets autocannon's connections (each one a request in flight at the start of every second) and the
  * size of the keep-alive pool of the other two.
  * Diagnostics: BENCH_PROFILE=<dir> writes the server's CPU profile there; BENCH_NODE_ARGS='--trace-gc' passes node
- * flags to the server and shows its output.
+ * flags to the server and shows its output; BENCH_SERIES=<file> writes each counted attempt's due time and latency (ms)
+ * of an even or Poisson run, to see when a tail happened.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
@@ -130,6 +131,8 @@ type AttemptRequest = { path: string; headers: Record<string, string>; body: str
 async function openLoop(port: number, pacing: "even" | "poisson", rate: number, seconds: number, connections: number, next: () => AttemptRequest, warmupSeconds = 0) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
+  const series: string[] = [];
+  const t0 = performance.now();
   const statusCodes: Record<string, number> = {};
   let errors = 0;
   const send = (due: number, request: AttemptRequest, counted: boolean) =>
@@ -139,6 +142,7 @@ async function openLoop(port: number, pacing: "even" | "poisson", rate: number, 
         res.on("end", () => {
           if (counted) {
             latencies.push(performance.now() - due);
+            if (process.env.BENCH_SERIES) series.push(`${(due - t0).toFixed(1)} ${(performance.now() - due).toFixed(1)}`);
             statusCodes[String(res.statusCode)] = (statusCodes[String(res.statusCode)] ?? 0) + 1;
           }
           resolve();
@@ -166,6 +170,7 @@ async function openLoop(port: number, pacing: "even" | "poisson", rate: number, 
   }
   await Promise.all(pending);
   agent.destroy();
+  if (process.env.BENCH_SERIES) fs.writeFileSync(process.env.BENCH_SERIES, series.join("\n"));
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? NaN);
   const ok = statusCodes["200"] ?? 0;
