@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { decayedLossGradient, decayedSequenceRunner, fitDecayedSequence } from "./sequence-decay.ts";
-import type { SequenceModel, SequenceOptions } from "./sequence-model.ts";
+import { numericLossGradient, type SequenceModel, type SequenceOptions } from "./sequence-model.ts";
 import { createSeededRng } from "./seeded-rng.ts";
 import type { LearnerHistory, Observation } from "./tracer.ts";
 
 const at = (itemId: string, skillId: string, correct: boolean): Observation => ({ itemId, skillIds: [skillId], correct });
-
-/** Summed binary cross-entropy of a learner's attempts, through the online runner (a path independent of training). */
-function loss(model: SequenceModel, observations: readonly Observation[]): number {
-  const runner = decayedSequenceRunner(model);
-  let h: Float64Array = new Float64Array(model.hidden);
-  let sum = 0;
-  for (const o of observations) {
-    const z = runner.logit(h, o.itemId, o.skillIds);
-    sum += Math.log1p(Math.exp(-z)) + (o.correct ? 0 : z);
-    h = runner.step(h, o.itemId, o.skillIds, o.correct);
-  }
-  return sum;
-}
 
 const options: SequenceOptions = { cell: "decay", hidden: 4, epochs: 8, learningRate: 0.02, maxRows: 1e9, chunk: 7, batch: 64 };
 
@@ -48,15 +35,9 @@ describe("decayed sequence model", () => {
     const observations = [at("p", "a", true), at("q", "b", false), at("p", "a", false), at("q", "b", true), at("q", "b", true)];
     const g = decayedLossGradient(model, observations);
     const check = (field: "embed" | "recur" | "out", analytic: Float64Array): void => {
-      for (let k = 0; k < analytic.length; k++) {
-        const eps = 1e-6;
-        const plus = model[field].slice();
-        const minus = model[field].slice();
-        plus[k] = (plus[k] as number) + eps;
-        minus[k] = (minus[k] as number) - eps;
-        const numeric = (loss({ ...model, [field]: plus }, observations) - loss({ ...model, [field]: minus }, observations)) / (2 * eps);
-        expect(analytic[k]).toBeCloseTo(numeric, 6);
-      }
+      const numeric = numericLossGradient(model, field, observations);
+      expect(analytic.length).toBe(numeric.length);
+      numeric.forEach((n, k) => expect(analytic[k]).toBeCloseTo(n, 6));
     };
     check("embed", g.embed);
     check("recur", g.decay);

@@ -1,6 +1,7 @@
 import { sigmoid } from "./logistic.ts";
 import type { SequenceModel, SequenceOptions, SequenceRunner } from "./sequence-model.ts";
 import type { LearnerHistory, Observation, Rng } from "./tracer.ts";
+import { shuffle } from "./seeded-rng.ts";
 
 /**
  * A recurrent model that costs O(hidden) per attempt instead of the GRU's O(hidden²): each earlier (key, outcome) pair
@@ -221,13 +222,6 @@ export function decayedLossGradient(
   const scratch = createDecayScratch(H, Math.max(1, seq.length));
   backpropDecayChunk(H, Float64Array.from(model.embed), Float64Array.from(model.recur), Float64Array.from(model.out), seq, 0, seq.length, scratch, grads);
   return { embed: grads[0], decay: grads[1], out: grads[2] };
-}
-
-function shuffle<T>(a: T[], rng: Rng): void {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
 }
 
 /** Runs a model of {@link fitDecayedSequence} online. */

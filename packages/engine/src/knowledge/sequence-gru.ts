@@ -1,6 +1,7 @@
 import { sigmoid } from "./logistic.ts";
 import type { LearnerHistory, Rng } from "./tracer.ts";
 import type { SequenceModel, SequenceOptions, SequenceRunner } from "./sequence-model.ts";
+import { shuffle } from "./seeded-rng.ts";
 
 /**
  * A tiny recurrent knowledge tracer in the manner of DKT (Piech et al. 2015, "Deep knowledge tracing"): a GRU (Cho et
@@ -268,13 +269,6 @@ export function fitGru(histories: readonly LearnerHistory[], options: SequenceOp
     if (pending > 0) adam();
   }
   return { ...model, embed: Array.from(w.embed), recur: Array.from(w.recur), biasN: Array.from(w.biasN), out: Array.from(w.out) };
-}
-
-function shuffle<T>(a: T[], rng: Rng): void {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
 }
 
 /** Wraps a GRU for online use. */

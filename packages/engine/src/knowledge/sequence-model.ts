@@ -1,6 +1,6 @@
 import { fitGru, gruRunner } from "./sequence-gru.ts";
 import { decayedSequenceRunner, fitDecayedSequence } from "./sequence-decay.ts";
-import type { LearnerHistory, Rng } from "./tracer.ts";
+import type { LearnerHistory, Observation, Rng } from "./tracer.ts";
 
 /**
  * Small sequence models of a learner's earlier (skill or item, outcome) pairs, DKT in miniature (Piech et al. 2015,
@@ -85,6 +85,33 @@ export function fitSequenceModel(histories: readonly LearnerHistory[], options: 
 /** The online runner of a fitted sequence model, whichever its cell. */
 export function sequenceRunner(model: SequenceModel): SequenceRunner {
   return model.cell === "decay" ? decayedSequenceRunner(model) : gruRunner(model);
+}
+
+/** Summed binary cross-entropy of a learner's attempts under a model, run online (step by step, as a tracer runs it). */
+export function sequenceLoss(model: SequenceModel, observations: readonly Observation[]): number {
+  const runner = sequenceRunner(model);
+  let h: Float64Array = new Float64Array(model.hidden);
+  let sum = 0;
+  for (const o of observations) {
+    const z = runner.logit(h, o.itemId, o.skillIds);
+    sum += Math.log1p(Math.exp(-z)) + (o.correct ? 0 : z);
+    h = runner.step(h, o.itemId, o.skillIds, o.correct);
+  }
+  return sum;
+}
+
+/**
+ * Central finite differences of {@link sequenceLoss} with respect to each weight of one array of the model: the
+ * reference that back-propagation is checked against.
+ */
+export function numericLossGradient(model: SequenceModel, field: "embed" | "recur" | "biasN" | "out", observations: readonly Observation[], eps = 1e-6): number[] {
+  return model[field].map((_, k) => {
+    const plus = model[field].slice();
+    const minus = model[field].slice();
+    plus[k] = (plus[k] as number) + eps;
+    minus[k] = (minus[k] as number) - eps;
+    return (sequenceLoss({ ...model, [field]: plus }, observations) - sequenceLoss({ ...model, [field]: minus }, observations)) / (2 * eps);
+  });
 }
 
 /** Log-odds features of the sequence models (1 + byAttempts + also). */
