@@ -2,6 +2,7 @@ import { sigmoid } from "./logistic.ts";
 import type { SequenceModel, SequenceOptions, SequenceRunner } from "./sequence-model.ts";
 import type { LearnerHistory, Observation, Rng } from "./tracer.ts";
 import { shuffle } from "./seeded-rng.ts";
+import { adamArray, adamStepSize, adamUpdate, type AdamArray } from "./adam.ts";
 
 /**
  * A recurrent model that costs O(hidden) per attempt instead of the GRU's O(hidden²): each earlier (key, outcome) pair
@@ -50,10 +51,8 @@ export function fitDecayedSequence(histories: readonly LearnerHistory[], options
     chosen.push(Int32Array.from(obs, (o) => 2 * (index.get(keyOf(o) as string) as number) + (o.correct ? 1 : 0)));
     rows += obs.length;
   }
-  const params = [embed, decay, out];
-  const grads = params.map((p) => new Float64Array(p.length)) as DecayGradients;
-  const m1 = params.map((p) => new Float64Array(p.length));
-  const m2 = params.map((p) => new Float64Array(p.length));
+  const arrays = [embed, decay, out].map(adamArray);
+  const grads = arrays.map((a) => a.gradient) as DecayGradients;
   const scratch = createDecayScratch(H, options.chunk);
   let t = 0;
   let pending = 0;
@@ -63,30 +62,17 @@ export function fitDecayedSequence(histories: readonly LearnerHistory[], options
   const touchedKey = new Uint8Array(S);
   const tokens: number[] = [];
   const keys: number[] = [];
-  const adamRows = (p: number, from: number, to: number, lr: number, inv: number): void => {
-    const w0 = params[p] as Float64Array;
-    const g = grads[p] as Float64Array;
-    const a = m1[p] as Float64Array;
-    const b = m2[p] as Float64Array;
-    for (let k = from; k < to; k++) {
-      const gk = (g[k] as number) * inv;
-      a[k] = 0.9 * (a[k] as number) + 0.1 * gk;
-      b[k] = 0.999 * (b[k] as number) + 0.001 * gk * gk;
-      w0[k] = (w0[k] as number) - (lr * (a[k] as number)) / (Math.sqrt(b[k] as number) + 1e-8);
-      g[k] = 0;
-    }
-  };
   const adam = (): void => {
     t++;
-    const lr = (options.learningRate * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
+    const lr = adamStepSize(options.learningRate, t);
     const inv = 1 / pending;
     for (const x of tokens) {
-      adamRows(0, x * H, (x + 1) * H, lr, inv);
+      adamUpdate(arrays[0] as AdamArray, x * H, (x + 1) * H, lr, inv);
       touchedToken[x] = 0;
     }
-    adamRows(1, 0, H, lr, inv);
+    adamUpdate(arrays[1] as AdamArray, 0, H, lr, inv);
     for (const s of keys) {
-      adamRows(2, s * (H + 1), (s + 1) * (H + 1), lr, inv);
+      adamUpdate(arrays[2] as AdamArray, s * (H + 1), (s + 1) * (H + 1), lr, inv);
       touchedKey[s] = 0;
     }
     tokens.length = 0;

@@ -2,6 +2,7 @@ import { sigmoid } from "./logistic.ts";
 import type { LearnerHistory, Rng } from "./tracer.ts";
 import type { SequenceModel, SequenceOptions, SequenceRunner } from "./sequence-model.ts";
 import { shuffle } from "./seeded-rng.ts";
+import { adamArray, adamStepSize, adamUpdate } from "./adam.ts";
 
 /**
  * A tiny recurrent knowledge tracer in the manner of DKT (Piech et al. 2015, "Deep knowledge tracing"): a GRU (Cho et
@@ -226,33 +227,16 @@ export function fitGru(histories: readonly LearnerHistory[], options: SequenceOp
     chosen.push(seq);
     rows += seq.length;
   }
-  const params = [w.embed, w.recur, w.biasN, w.out];
-  const grads = params.map((p) => new Float64Array(p.length)) as Gradients;
-  const m1 = params.map((p) => new Float64Array(p.length));
-  const m2 = params.map((p) => new Float64Array(p.length));
+  const arrays = [w.embed, w.recur, w.biasN, w.out].map(adamArray);
+  const grads = arrays.map((x) => x.gradient) as Gradients;
   const scratch = createScratch(H, options.chunk);
   let t = 0;
   let pending = 0;
   const adam = (): void => {
     t++;
-    const b1 = 0.9;
-    const b2 = 0.999;
-    const lr = (options.learningRate * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
-    const inv = 1 / pending;
-    for (let p = 0; p < params.length; p++) {
-      const w0 = params[p] as Float64Array;
-      const g = grads[p] as Float64Array;
-      const a = m1[p] as Float64Array;
-      const b = m2[p] as Float64Array;
-      for (let k = 0; k < w0.length; k++) {
-        const gk = (g[k] as number) * inv;
-        if (gk === 0 && a[k] === 0) continue; // untouched token rows: nothing to move
-        a[k] = b1 * (a[k] as number) + (1 - b1) * gk;
-        b[k] = b2 * (b[k] as number) + (1 - b2) * gk * gk;
-        w0[k] = (w0[k] as number) - (lr * (a[k] as number)) / (Math.sqrt(b[k] as number) + 1e-8);
-        g[k] = 0;
-      }
-    }
+    const lr = adamStepSize(options.learningRate, t);
+    // Untouched token rows (gradient and first moment 0) are skipped: nothing to move.
+    for (const x of arrays) adamUpdate(x, 0, x.weights.length, lr, 1 / pending, true);
     pending = 0;
   };
   for (let epoch = 0; epoch < options.epochs; epoch++) {
